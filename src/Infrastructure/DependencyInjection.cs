@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Compliance;
+using TokenPlatform.Infrastructure.Identity;
+using TokenPlatform.Infrastructure.Persistence;
+
+namespace TokenPlatform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(configuration, options);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres.");
+        }
+
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IAssetRepository, AssetRepository>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AccountRegistration>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Resolves the SQLite file under the data folder and creates the folder on first run.</summary>
+    internal static string SqliteConnectionString(IConfiguration configuration, DatabaseOptions options)
+    {
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Sqlite") ?? "Data Source=tokenplatform.db");
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(dataDirectory, builder.DataSource);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using TokenPlatform.Domain.Assets;
+
+namespace TokenPlatform.Infrastructure.Persistence;
+
+internal sealed class AssetRepository(AppDbContext db) : IAssetRepository
+{
+    public void Add(Asset asset) => db.Assets.Add(asset);
+
+    public Task<Asset?> FindAsync(AssetId id, CancellationToken cancellationToken) =>
+        db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<AssetSummary>> ListByIssuerAsync(string issuerId, CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking()
+            .Where(a => a.IssuerId == issuerId)
+            .OrderByDescending(a => a.UpdatedAt)
+            .Select(a => new AssetSummary(a.Id, a.Name, a.Kind, a.Status, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<AssetSummary>> ListByStatusAsync(AssetStatus status, int take, CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking()
+            .Where(a => a.Status == status)
+            .OrderByDescending(a => a.UpdatedAt)
+            .Take(take)
+            .Select(a => new AssetSummary(a.Id, a.Name, a.Kind, a.Status, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking()
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
+}
