@@ -1,0 +1,131 @@
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+
+namespace TokenPlatform.Domain.Tests;
+
+public class AssetTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    internal static AssetTerms Terms(long supply = 1_000, long price = 50_000_000, long minimum = 1, int maxHoldingBps = 2_000, int royaltyBps = 0) =>
+        AssetTerms.Create(supply, Money.FromMinorUnits(price).Value, minimum, BasisPoints.Create(maxHoldingBps).Value, BasisPoints.Create(royaltyBps).Value).Value;
+
+    private static Asset Draft(AssetKind kind = AssetKind.Art) => Asset.CreateDraft("issuer-1", kind, "  Blue Horse  ", Now).Value;
+
+    [Fact]
+    public void CreateDraft_TrimsNameAndStartsAsDraft()
+    {
+        var asset = Draft();
+
+        Assert.Equal("Blue Horse", asset.Name);
+        Assert.Equal(AssetStatus.Draft, asset.Status);
+        Assert.Equal(Now, asset.CreatedAt);
+        Assert.Null(asset.Terms);
+    }
+
+    [Theory]
+    [InlineData("", "Name")]
+    [InlineData("ab", "Name")]
+    public void CreateDraft_WithBadName_ReturnsFieldError(string name, string field)
+    {
+        var result = Asset.CreateDraft("issuer-1", AssetKind.Art, name, Now);
+
+        Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
+        Assert.Contains(result.Error.Fields, f => f.Field == field);
+    }
+
+    [Fact]
+    public void CreateDraft_WithUndefinedKind_ReturnsKindError() =>
+        Assert.Contains(Asset.CreateDraft("issuer-1", (AssetKind)42, "Valid name", Now).Error!.Fields, f => f.Field == "Kind");
+
+    [Fact]
+    public void SubmitForReview_WithoutTerms_IsRefusedAndStaysDraft()
+    {
+        var asset = Draft();
+
+        var result = asset.SubmitForReview(Now);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(AssetStatus.Draft, asset.Status);
+    }
+
+    [Fact]
+    public void Lifecycle_DraftToReviewToApproved_LocksTheTerms()
+    {
+        var asset = Draft();
+        Assert.True(asset.SetTerms(Terms(), Now).IsSuccess);
+        Assert.True(asset.SubmitForReview(Now.AddMinutes(1)).IsSuccess);
+        Assert.True(asset.Approve(Now.AddMinutes(2)).IsSuccess);
+
+        var change = asset.SetTerms(Terms(supply: 2_000), Now.AddMinutes(3));
+
+        Assert.Equal(ErrorKind.Conflict, change.Error!.Kind);
+        Assert.Equal(1_000, asset.Terms!.TotalFractions);
+        Assert.Equal(AssetStatus.Approved, asset.Status);
+        Assert.Equal(Now.AddMinutes(2), asset.UpdatedAt);
+    }
+
+    [Fact]
+    public void Reject_RequiresReason_AndEditingReopensAsDraft()
+    {
+        var asset = Draft();
+        asset.SetTerms(Terms(), Now);
+        asset.SubmitForReview(Now);
+
+        Assert.False(asset.Reject("  ", Now).IsSuccess);
+        Assert.Equal(AssetStatus.InReview, asset.Status);
+        Assert.True(asset.Reject("Appraisal missing", Now).IsSuccess);
+        Assert.Equal("Appraisal missing", asset.RejectionReason);
+
+        Assert.True(asset.Rename("Blue Horse II", Now).IsSuccess);
+        Assert.Equal(AssetStatus.Draft, asset.Status);
+    }
+
+    [Fact]
+    public void Approve_WhenNotInReview_IsConflict() => Assert.Equal(ErrorKind.Conflict, Draft().Approve(Now).Error!.Kind);
+
+    [Fact]
+    public void SetTerms_RealEstateWithResaleRoyalty_IsRefusedWithoutStateChange()
+    {
+        var asset = Draft(AssetKind.RealEstate);
+
+        var result = asset.SetTerms(Terms(royaltyBps: 500), Now);
+
+        Assert.Contains(result.Error!.Fields, f => f.Field == "ResaleRoyalty");
+        Assert.Null(asset.Terms);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1, 10_000, "TotalFractions")]
+    [InlineData(100, 0, 1, 10_000, "PricePerFraction")]
+    [InlineData(100, 1, 0, 10_000, "MinimumPurchase")]
+    [InlineData(100, 1, 101, 10_000, "MinimumPurchase")]
+    [InlineData(100, 1, 1, 0, "MaxHolding")]
+    [InlineData(100, 1, 10, 500, "MaxHolding")]
+    public void AssetTerms_Invalid_NamesTheField(long supply, long price, long minimum, int maxHolding, string field)
+    {
+        var result = AssetTerms.Create(supply, Money.FromMinorUnits(price).Value, minimum, BasisPoints.Create(maxHolding).Value, BasisPoints.Create(0).Value);
+
+        Assert.Contains(result.Error!.Fields, f => f.Field == field);
+    }
+
+    [Fact]
+    public void AssetTerms_SupplyTimesPriceOverflow_IsFieldError()
+    {
+        var result = AssetTerms.Create(1_000_000_000_000, Money.FromMinorUnits(long.MaxValue / 1000).Value, 1, BasisPoints.Create(10_000).Value, BasisPoints.Create(0).Value);
+
+        Assert.Contains(result.Error!.Fields, f => f.Field == "PricePerFraction");
+    }
+
+    [Fact]
+    public void AssetTerms_MaxHoldingExactlyAllowsMinimum_IsAccepted()
+    {
+        // 5% of 200 = 10 fractions: a minimum purchase of exactly 10 fits; 11 would not.
+        Assert.True(AssetTerms.Create(200, Money.FromMinorUnits(1).Value, 10, BasisPoints.Create(500).Value, BasisPoints.Create(0).Value).IsSuccess);
+        Assert.False(AssetTerms.Create(200, Money.FromMinorUnits(1).Value, 11, BasisPoints.Create(500).Value, BasisPoints.Create(0).Value).IsSuccess);
+    }
+
+    [Fact]
+    public void AssetTerms_OfferingValue_IsSupplyTimesPrice() =>
+        Assert.Equal(50_000_000_000, Terms().OfferingValue.MinorUnits);
+}

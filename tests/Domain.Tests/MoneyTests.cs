@@ -1,0 +1,57 @@
+using TokenPlatform.Domain.Common;
+
+namespace TokenPlatform.Domain.Tests;
+
+public class MoneyTests
+{
+    [Theory]
+    [InlineData("12.5", 12_500_000)]
+    [InlineData("0.000001", 1)]
+    [InlineData("1000", 1_000_000_000)]
+    public void Parse_WithUpToSixDecimals_GivesExactMinorUnits(string text, long expected)
+    {
+        var money = Money.Parse(text);
+
+        Assert.True(money.IsSuccess);
+        Assert.Equal(expected, money.Value.MinorUnits);
+    }
+
+    [Theory]
+    [InlineData("0.0000001", "at most 6 decimals")]
+    [InlineData("-1", "Enter an amount")]
+    [InlineData("abc", "Enter an amount")]
+    [InlineData("", "Enter an amount")]
+    public void Parse_WithBadText_ReturnsFieldError(string text, string message)
+    {
+        var money = Money.Parse(text, "price");
+
+        Assert.False(money.IsSuccess);
+        var field = Assert.Single(money.Error!.Fields);
+        Assert.Equal("price", field.Field);
+        Assert.Contains(message, field.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromMinorUnits_Negative_IsRefused() => Assert.False(Money.FromMinorUnits(-1).IsSuccess);
+
+    [Theory]
+    [InlineData(1_250_500_000, "1,250.50")]
+    [InlineData(1, "0.000001")]
+    [InlineData(0, "0.00")]
+    public void ToString_IsExactWithAtLeastTwoDecimals(long units, string expected) =>
+        Assert.Equal(expected, Money.FromMinorUnits(units).Value.ToString());
+
+    [Fact]
+    public void Add_Overflow_Throws() =>
+        Assert.Throws<OverflowException>(() => Money.FromMinorUnits(long.MaxValue).Value + Money.FromMinorUnits(1).Value);
+
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(10_000, true)]
+    [InlineData(10_001, false)]
+    public void BasisPoints_AcceptsZeroToTenThousandOnly(int value, bool ok) => Assert.Equal(ok, BasisPoints.Create(value).IsSuccess);
+
+    [Fact]
+    public void BasisPoints_FormatsAsPercent() => Assert.Equal("12.05%", BasisPoints.Create(1205).Value.ToString());
+}
