@@ -30,6 +30,10 @@ abstract contract Test is CheatCodes {
         if (condition) fail(message);
     }
 
+    function assertFalse(bool condition) internal pure {
+        assertFalse(condition, "expected false");
+    }
+
     function assertEq(uint256 actual, uint256 expected, string memory message) internal pure {
         if (actual != expected) {
             fail(string.concat(message, ": got ", vm.toString(actual), ", expected ", vm.toString(expected)));
