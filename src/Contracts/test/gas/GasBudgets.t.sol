@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Fixture} from "../utils/Fixture.sol";
+import {Merkle} from "../utils/Merkle.sol";
+import {PlainERC1155, NaiveSettlement} from "../mocks/Baseline.sol";
+import {TradeMerkle} from "../../src/libraries/TradeMerkle.sol";
+import {IRoyaltySplitter} from "../../src/interfaces/IRoyaltySplitter.sol";
+import {IHolderDistributor} from "../../src/interfaces/IHolderDistributor.sol";
+
+/// @dev Gas budgets of issue #3. Run with `forge test --isolate` (scripts/forge-test.sh does), so
+/// every measured call is its own transaction with cold storage and the 21,000 base cost, as on a
+/// real chain. Figures go to snapshots/GasBudgetsTest.json (committed, diffed in review).
+contract GasBudgetsTest is Fixture {
+    uint256 internal constant TRADES = 100;
+
+    function _accounts(uint256 count, uint256 salt) internal returns (address[] memory accounts) {
+        accounts = new address[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            accounts[i] = address(uint160(uint256(keccak256(abi.encode("gas", salt, i)))));
+        }
+        verifyAll(accounts);
+    }
+
+    /// @dev Every account holds both assets and cash (both in the settlement and as approved ERC-20
+    /// for the baseline), so every balance slot touched already exists: "existing accounts".
+    function _prepare(address[] memory accounts)
+        internal
+        returns (uint256[] memory ids, PlainERC1155 plain, NaiveSettlement naive)
+    {
+        vm.pauseGasMetering();
+        ids = new uint256[](2);
+        ids[0] = token.createAsset(terms(address(sale), uint128(accounts.length * 1_000), 0, 0, 500));
+        ids[1] = token.createAsset(terms(address(sale), uint128(accounts.length * 1_000), 0, 0, 0));
+        plain = new PlainERC1155();
+        naive = new NaiveSettlement();
+        vm.startPrank(address(sale));
+        for (uint256 i = 0; i < accounts.length; ++i) {
+            token.safeTransferFrom(address(sale), accounts[i], ids[0], 1_000, "");
+            token.safeTransferFrom(address(sale), accounts[i], ids[1], 1_000, "");
+        }
+        vm.stopPrank();
+        for (uint256 i = 0; i < accounts.length; ++i) {
+            address a = accounts[i];
+            plain.mint(a, ids[0], 1_000);
+            plain.mint(a, ids[1], 1_000);
+            usd.mint(a, 2_000_000e6);
+            vm.startPrank(a);
+            usd.approve(address(settlement), type(uint256).max);
+            settlement.deposit(1_000_000e6);
+            usd.approve(address(naive), type(uint256).max);
+            plain.setApprovalForAll(address(naive), true);
+            vm.stopPrank();
+        }
+        vm.resumeGasMetering();
+    }
+
+    function _measure(string memory name) internal returns (uint256 gasUsed) {
+        gasUsed = vm.lastCallGas().gasTotalUsed;
+        vm.snapshotValue(name, gasUsed);
+    }
+
+    // ------------------------------------------------------------ settlement
+
+    function test_gas_settleBatch_100Trades_20Accounts_2Assets() public {
+        address[] memory accounts = _accounts(20, 1);
+        (uint256[] memory ids, PlainERC1155 plain, NaiveSettlement naive) = _prepare(accounts);
+        uint256[] memory trades = new uint256[](TRADES);
+        for (uint256 i = 0; i < TRADES; ++i) {
+            uint256 buyer = (i * 7) % 20;
+            uint256 seller = (buyer + 1 + i % 19) % 20;
+            trades[i] = TradeMerkle.encode(buyer, seller, i % 2, 1 + i % 5, 10e6 + i, 30);
+        }
+        naive.settle(plain, usd, accounts, ids, trades);
+        uint256 baseline = _measure("naive_100_trades_20_accounts");
+        settlement.settleBatch(1, accounts, ids, trades);
+        uint256 ours = _measure("settleBatch_100_trades_20_accounts");
+        vm.snapshotValue("settleBatch_100_trades_20_accounts_per_trade", ours / TRADES);
+        vm.snapshotValue("naive_100_trades_20_accounts_per_trade", baseline / TRADES);
+        vm.snapshotValue("ratio_20_accounts_permille", ours * 1000 / baseline);
+        assertLe(ours / TRADES, 6_000, "settleBatch gas per trade, 20 accounts");
+    }
+
+    function test_gas_settleBatch_100Trades_200DistinctAccounts() public {
+        address[] memory accounts = _accounts(200, 2);
+        (uint256[] memory ids, PlainERC1155 plain, NaiveSettlement naive) = _prepare(accounts);
+        uint256[] memory trades = new uint256[](TRADES);
+        for (uint256 i = 0; i < TRADES; ++i) {
+            trades[i] = TradeMerkle.encode(2 * i, 2 * i + 1, i % 2, 1 + i % 5, 10e6 + i, 30);
+        }
+        naive.settle(plain, usd, accounts, ids, trades);
+        uint256 baseline = _measure("naive_100_trades_200_accounts");
+        settlement.settleBatch(2, accounts, ids, trades);
+        uint256 ours = _measure("settleBatch_100_trades_200_accounts");
+        vm.snapshotValue("settleBatch_100_trades_200_accounts_per_trade", ours / TRADES);
+        vm.snapshotValue("naive_100_trades_200_accounts_per_trade", baseline / TRADES);
+        vm.snapshotValue("ratio_200_accounts_permille", ours * 1000 / baseline);
+        assertLe(ours / TRADES, 22_000, "settleBatch gas per trade, 200 accounts");
+    }
+
+    function test_gas_loneERC1155Transfer_reference() public {
+        address[] memory accounts = _accounts(2, 3);
+        (uint256[] memory ids, PlainERC1155 plain,) = _prepare(accounts);
+        vm.prank(accounts[0]);
+        plain.safeTransferFrom(accounts[0], accounts[1], ids[0], 1, "");
+        _measure("plain_erc1155_transfer");
+        vm.prank(accounts[0]);
+        token.safeTransferFrom(accounts[0], accounts[1], ids[0], 1, "");
+        _measure("asset_token_compliant_transfer");
+    }
+
+    // ------------------------------------------------------------ asset creation
+
+    function test_gas_createAsset() public {
+        token.createAsset(terms(address(sale), 1_000_000, 50_000, uint64(block.timestamp + 30 days), 750));
+        assertLe(_measure("createAsset"), 200_000, "createAsset");
+    }
+
+    // ------------------------------------------------------------ splitter
+
+    function test_gas_royaltySplitter_repeatDistribution_100Payees() public {
+        uint256 n = 100;
+        address[] memory payees = new address[](n);
+        uint16[] memory bps = new uint16[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            payees[i] = address(uint160(0x10000 + i));
+            bps[i] = 100;
+        }
+        vm.pauseGasMetering();
+        uint256 stream = splitter.createStream(payees, bps);
+        usd.mint(address(this), 1_000_000e6);
+        usd.approve(address(splitter), type(uint256).max);
+        splitter.fund(stream, 1_000_003);
+        IRoyaltySplitter.Distribution[] memory d = new IRoyaltySplitter.Distribution[](1);
+        d[0] = IRoyaltySplitter.Distribution({streamId: stream, payees: payees, bps: bps});
+        splitter.distribute(d); // first distribution creates every payee's balance slot
+        splitter.fund(stream, 7_777_777);
+        vm.resumeGasMetering();
+        splitter.distribute(d);
+        uint256 gasUsed = _measure("splitter_repeat_distribution_100_payees");
+        vm.snapshotValue("splitter_repeat_distribution_per_payee", gasUsed / n);
+        assertLe(gasUsed / n, 7_000, "splitter gas per payee");
+    }
+
+    // ------------------------------------------------------------ distributor
+
+    uint256 internal constant ASSET = 1;
+
+    function _holders(uint256 n) internal pure returns (address[] memory holders) {
+        holders = new address[](n);
+        for (uint256 i = 0; i < n; ++i) holders[i] = address(uint160(0x100000 + i));
+    }
+
+    function _tree(address[] memory holders, uint256 perHolder) internal view returns (bytes32[] memory tree) {
+        bytes32[] memory leaves = new bytes32[](holders.length);
+        for (uint256 i = 0; i < holders.length; ++i) leaves[i] = distributor.leaf(ASSET, i, holders[i], perHolder);
+        tree = Merkle.heapTree(leaves);
+    }
+
+    function _fundGas(uint256 n) internal returns (uint256) {
+        vm.pauseGasMetering();
+        address[] memory holders = _holders(n);
+        bytes32[] memory first = _tree(holders, 1e6);
+        bytes32[] memory second = _tree(holders, 2e6);
+        usd.mint(address(this), 10 * n * 1e6);
+        usd.approve(address(distributor), type(uint256).max);
+        distributor.fund(ASSET, n * 1e6, first[0], n * 1e6);
+        vm.resumeGasMetering();
+        distributor.fund(ASSET, n * 1e6, second[0], 2 * n * 1e6); // a later period: the typical case
+        return vm.lastCallGas().gasTotalUsed;
+    }
+
+    function test_gas_distributor_fund_10Holders() public {
+        uint256 g = _fundGas(10);
+        vm.snapshotValue("distributor_fund_10_holders", g);
+        assertLe(g, 100_000, "fund at 10 holders");
+    }
+
+    function test_gas_distributor_fund_10000Holders() public {
+        uint256 g = _fundGas(10_000);
+        vm.snapshotValue("distributor_fund_10000_holders", g);
+        assertLe(g, 100_000, "fund at 10,000 holders");
+    }
+
+    /// @dev 10,000 holders (14-node proofs). Holders already hold stablecoin and claimed period 1.
+    function test_gas_distributor_claimAndPush_10000Holders() public {
+        uint256 n = 10_000;
+        vm.pauseGasMetering();
+        address[] memory holders = _holders(n);
+        bytes32[] memory first = _tree(holders, 1e6);
+        bytes32[] memory second = _tree(holders, 3e6);
+        usd.mint(address(this), 10 * n * 1e6);
+        usd.approve(address(distributor), type(uint256).max);
+        distributor.fund(ASSET, n * 1e6, first[0], n * 1e6);
+        for (uint256 i = 0; i < 200; ++i) {
+            usd.mint(holders[i], 1e6);
+            distributor.claim(_claimOf(holders, first, i, 1e6));
+        }
+        distributor.fund(ASSET, 2 * n * 1e6, second[0], 3 * n * 1e6);
+        IHolderDistributor.Claim memory c = _claimOf(holders, second, 0, 3e6);
+        vm.resumeGasMetering();
+        distributor.claim(c);
+        uint256 claimGas = _measure("distributor_claim_repeat_10000_holders");
+        assertLe(claimGas, 60_000, "claim");
+
+        // Push to holders 100..199 (consecutive indices) with one multiproof.
+        vm.pauseGasMetering();
+        uint256[] memory picked = new uint256[](100);
+        for (uint256 i = 0; i < 100; ++i) picked[i] = 100 + i;
+        (uint256[] memory ordered, bytes32[] memory proof, bool[] memory flags) = Merkle.heapMultiProof(second, picked);
+        IHolderDistributor.PushEntry[] memory entries = new IHolderDistributor.PushEntry[](100);
+        for (uint256 i = 0; i < 100; ++i) {
+            entries[i] = IHolderDistributor.PushEntry({index: ordered[i], account: holders[ordered[i]], cumulative: 3e6});
+        }
+        vm.resumeGasMetering();
+        distributor.push(ASSET, entries, proof, flags);
+        uint256 pushGas = _measure("distributor_push_100_of_10000_holders");
+        vm.snapshotValue("distributor_push_per_holder", pushGas / 100);
+        assertLe(pushGas / 100, 25_000, "push per holder");
+    }
+
+    /// @dev Reported, not budgeted: first claim and push to holders with no stablecoin yet and no
+    /// earlier claim (every slot written is a fresh one).
+    function test_gas_distributor_freshRecipients_10000Holders() public {
+        uint256 n = 10_000;
+        vm.pauseGasMetering();
+        address[] memory holders = _holders(n);
+        bytes32[] memory tree = _tree(holders, 1e6);
+        usd.mint(address(this), n * 1e6);
+        usd.approve(address(distributor), type(uint256).max);
+        distributor.fund(ASSET, n * 1e6, tree[0], n * 1e6);
+        IHolderDistributor.Claim memory c = _claimOf(holders, tree, 5_000, 1e6);
+        vm.resumeGasMetering();
+        distributor.claim(c);
+        _measure("distributor_claim_first_fresh_recipient");
+        vm.pauseGasMetering();
+        uint256[] memory picked = new uint256[](100);
+        for (uint256 i = 0; i < 100; ++i) picked[i] = 200 + i;
+        (uint256[] memory ordered, bytes32[] memory proof, bool[] memory flags) = Merkle.heapMultiProof(tree, picked);
+        IHolderDistributor.PushEntry[] memory entries = new IHolderDistributor.PushEntry[](100);
+        for (uint256 i = 0; i < 100; ++i) {
+            entries[i] = IHolderDistributor.PushEntry({index: ordered[i], account: holders[ordered[i]], cumulative: 1e6});
+        }
+        vm.resumeGasMetering();
+        distributor.push(ASSET, entries, proof, flags);
+        uint256 pushGas = _measure("distributor_push_100_fresh_recipients");
+        vm.snapshotValue("distributor_push_fresh_per_holder", pushGas / 100);
+    }
+
+    function _claimOf(address[] memory holders, bytes32[] memory tree, uint256 i, uint256 cumulative)
+        internal
+        pure
+        returns (IHolderDistributor.Claim memory)
+    {
+        return IHolderDistributor.Claim({assetId: ASSET, index: i, account: holders[i], cumulative: cumulative, proof: Merkle.heapProof(tree, i)});
+    }
+}
