@@ -19,21 +19,26 @@ contract AssetToken is IAssetToken, AccessControl {
     bytes32 public constant SETTLEMENT_ROLE = keccak256("SETTLEMENT_ROLE");
 
     uint16 private constant _BPS = 10_000;
+    uint256 private constant _LOW128 = type(uint128).max;
 
-    /// @dev Three slots: (issuer, lockupEnd, paused, exists), (supply, maxHolding), (royaltyReceiver, royaltyBps).
+    /// @dev Three slots: (maxHolding, lockupEnd, paused, exists) - everything a transfer or a
+    /// settlement checks, in one read - then (issuer, royaltyBps) and (royaltyReceiver, supply).
     struct AssetRecord {
-        address issuer;
+        uint128 maxHolding;
         uint64 lockupEnd;
         bool paused;
         bool exists;
-        uint128 supply;
-        uint128 maxHolding;
-        address royaltyReceiver;
+        address issuer;
         uint16 royaltyBps;
+        address royaltyReceiver;
+        uint96 supply;
     }
 
     mapping(uint256 id => AssetRecord) private _assets;
-    mapping(uint256 id => mapping(address account => uint256)) private _balances;
+    /// @dev One word per (asset, account): fractions in the low 128 bits, settlement proceeds not
+    /// yet swept into the account's cash in the high 128 bits (see {applySettlement}). Keeping both
+    /// in one slot lets a batch credit a seller with one storage write.
+    mapping(uint256 id => mapping(address account => uint256)) private _positions;
     mapping(address account => mapping(address operator => bool)) private _operatorApprovals;
     mapping(uint256 id => Document[]) private _documents;
     IInvestorRegistry private _registry;
@@ -75,6 +80,7 @@ contract AssetToken is IAssetToken, AccessControl {
     function createAsset(AssetTerms calldata terms) external onlyRole(ISSUER_ADMIN_ROLE) returns (uint256 id) {
         if (terms.issuer == address(0) || terms.holder == address(0)) revert InvalidReceiver(address(0));
         if (terms.supply == 0) revert InvalidTerms("zero supply");
+        if (terms.supply > type(uint96).max) revert InvalidTerms("supply above 2^96");
         if (terms.maxHolding > terms.supply) revert InvalidTerms("max holding above supply");
         if (terms.royaltyBps > _royaltyCapBps) revert RoyaltyAboveCap(terms.royaltyBps, _royaltyCapBps);
         if (terms.royaltyBps != 0 && terms.royaltyReceiver == address(0)) revert InvalidTerms("royalty without receiver");
@@ -86,16 +92,16 @@ contract AssetToken is IAssetToken, AccessControl {
 
         id = ++_assetCount;
         _assets[id] = AssetRecord({
-            issuer: terms.issuer,
+            maxHolding: terms.maxHolding,
             lockupEnd: terms.lockupEnd,
             paused: false,
             exists: true,
-            supply: terms.supply,
-            maxHolding: terms.maxHolding,
+            issuer: terms.issuer,
+            royaltyBps: terms.royaltyBps,
             royaltyReceiver: terms.royaltyReceiver,
-            royaltyBps: terms.royaltyBps
+            supply: uint96(terms.supply)
         });
-        _balances[id][terms.holder] = terms.supply;
+        _positions[id][terms.holder] = terms.supply;
         emit AssetCreated(id, terms.issuer, terms.holder, terms.supply, terms.maxHolding, terms.lockupEnd, terms.royaltyBps);
         emit TransferSingle(_msgSender(), address(0), terms.holder, id, terms.supply);
         ERC1155Utils.checkOnERC1155Received(_msgSender(), address(0), terms.holder, id, terms.supply, "");
@@ -146,47 +152,101 @@ contract AssetToken is IAssetToken, AccessControl {
             AssetRecord storage asset = _requireAsset(id);
             if (asset.paused) revert TransferNotAllowed(address(0), address(0), id, 0, TransferStatus.AssetPaused);
             if (block.timestamp < asset.lockupEnd) revert TransferNotAllowed(address(0), address(0), id, 0, TransferStatus.LockedUp);
-            uint256 maxHolding = asset.maxHolding;
-            mapping(address => uint256) storage balances = _balances[id];
-            int256 net;
-            uint256 row = a * n;
-            for (uint256 j = 0; j < n; ++j) {
-                int256 delta = deltas[row + j];
-                if (delta == 0) continue;
-                address account = accounts[j];
-                uint256 balance = balances[account];
-                // Deltas come from at most 65,536 trades of < 2^64 fractions: |delta| and |net| < 2^80.
-                unchecked {
-                    net += delta;
-                    if (delta < 0) {
-                        uint256 decrease = uint256(-delta);
-                        if (balance < decrease) revert InsufficientBalance(account, id, balance, decrease);
-                        balances[account] = balance - decrease;
-                    } else {
-                        uint256 increased = balance + uint256(delta);
-                        if (maxHolding != 0 && increased > maxHolding) {
-                            revert TransferNotAllowed(address(0), account, id, uint256(delta), TransferStatus.MaxHoldingExceeded);
+            _applyRow(id, asset.maxHolding, accounts, deltas[a * n:(a + 1) * n]);
+        }
+    }
+
+    /// @dev One asset's row of packed deltas: (fraction delta << 128) + proceeds credit, where the
+    /// fraction delta is signed and the proceeds credit is in [0, 2^128). This is the hottest loop of
+    /// settlement, so it is written in Yul; a failure is recorded and reverted with a typed error
+    /// after the loop. The caller checked row.length == accounts.length.
+    /// Overflow: |delta| < 2^80 (2^16 trades of < 2^48 fractions), so `net` cannot overflow; a
+    /// debit is checked against the balance, a credit cannot pass the supply (< 2^128) because the
+    /// row sums to zero, and proceeds are checked against 2^128 explicitly.
+    function _applyRow(uint256 id, uint256 maxHolding, address[] calldata accounts, int256[] calldata row) private {
+        // failure: 0 = none, else code | (index << 8).
+        uint256 failure;
+        int256 net;
+        assembly ("memory-safe") {
+            mstore(0x00, id)
+            mstore(0x20, _positions.slot)
+            // The inner mapping's base slot stays at 0x20 for the whole loop.
+            mstore(0x20, keccak256(0x00, 0x40))
+            for { let j := 0 } lt(j, row.length) { j := add(j, 1) } {
+                let packed := calldataload(add(row.offset, shl(5, j)))
+                if packed {
+                    mstore(0x00, and(calldataload(add(accounts.offset, shl(5, j))), 0xffffffffffffffffffffffffffffffffffffffff))
+                    let slot := keccak256(0x00, 0x40)
+                    let word := sload(slot)
+                    let fractions := and(word, 0xffffffffffffffffffffffffffffffff)
+                    let delta := sar(128, packed)
+                    net := add(net, delta)
+                    switch slt(delta, 0)
+                    case 1 {
+                        if lt(fractions, sub(0, delta)) {
+                            failure := or(1, shl(8, j))
+                            break
                         }
-                        balances[account] = increased;
+                        fractions := add(fractions, delta)
                     }
+                    default {
+                        fractions := add(fractions, delta)
+                        if and(sgt(delta, 0), and(gt(maxHolding, 0), gt(fractions, maxHolding))) {
+                            failure := or(2, shl(8, j))
+                            break
+                        }
+                    }
+                    let proceeds := add(shr(128, word), and(packed, 0xffffffffffffffffffffffffffffffff))
+                    if gt(proceeds, 0xffffffffffffffffffffffffffffffff) {
+                        failure := or(3, shl(8, j))
+                        break
+                    }
+                    sstore(slot, or(fractions, shl(128, proceeds)))
                 }
             }
-            if (net != 0) revert UnbalancedSettlement(id, net);
         }
-        emit SettlementApplied(batchId, ids.length, n);
+        if (failure != 0) _revertRow(id, failure & 0xff, accounts[failure >> 8], row[failure >> 8]);
+        if (net != 0) revert UnbalancedSettlement(id, net);
+    }
+
+    function _revertRow(uint256 id, uint256 failure, address account, int256 packed) private view {
+        int256 delta = packed >> 128;
+        if (failure == 1) revert InsufficientBalance(account, id, balanceOf(account, id), uint256(-delta));
+        if (failure == 2) revert TransferNotAllowed(address(0), account, id, uint256(delta), TransferStatus.MaxHoldingExceeded);
+        revert ProceedsOverflow(account, id);
+    }
+
+    /// @inheritdoc IAssetToken
+    function takeProceeds(address account, uint256[] calldata ids) external onlyRole(SETTLEMENT_ROLE) returns (uint256 total) {
+        for (uint256 i = 0; i < ids.length; ++i) {
+            mapping(address => uint256) storage positions = _positions[ids[i]];
+            uint256 word = positions[account];
+            uint256 proceeds = word >> 128;
+            if (proceeds == 0) continue;
+            positions[account] = word & _LOW128;
+            // Each proceeds value is < 2^128 and there are at most ids.length of them.
+            unchecked {
+                total += proceeds;
+            }
+        }
+    }
+
+    /// @inheritdoc IAssetToken
+    function proceedsOf(address account, uint256 id) external view returns (uint256) {
+        return _positions[id][account] >> 128;
     }
 
     // ---------------------------------------------------------------- ERC-1155
 
     function balanceOf(address account, uint256 id) public view returns (uint256) {
-        return _balances[id][account];
+        return _positions[id][account] & _LOW128;
     }
 
     function balanceOfBatch(address[] calldata accounts, uint256[] calldata ids) external view returns (uint256[] memory balances) {
         if (accounts.length != ids.length) revert ArrayLengthMismatch(accounts.length, ids.length);
         balances = new uint256[](accounts.length);
         for (uint256 i = 0; i < accounts.length; ++i) {
-            balances[i] = _balances[ids[i]][accounts[i]];
+            balances[i] = _positions[ids[i]][accounts[i]] & _LOW128;
         }
     }
 
@@ -251,8 +311,8 @@ contract AssetToken is IAssetToken, AccessControl {
         if (!fromVerified) return TransferStatus.SenderNotVerified;
         if (!toVerified) return TransferStatus.ReceiverNotVerified;
         if (!fromExempt && block.timestamp < asset.lockupEnd) return TransferStatus.LockedUp;
-        if (_balances[id][from] < amount) return TransferStatus.InsufficientBalance;
-        if (from != to && !toExempt && asset.maxHolding != 0 && _balances[id][to] + amount > asset.maxHolding) {
+        if (balanceOf(from, id) < amount) return TransferStatus.InsufficientBalance;
+        if (from != to && !toExempt && asset.maxHolding != 0 && balanceOf(to, id) + amount > asset.maxHolding) {
             return TransferStatus.MaxHoldingExceeded;
         }
         return TransferStatus.Ok;
@@ -308,14 +368,18 @@ contract AssetToken is IAssetToken, AccessControl {
         _move(from, to, id, amount);
     }
 
+    /// @dev Moves fractions (low 128 bits) and leaves both positions' unswept proceeds untouched.
     function _move(address from, address to, uint256 id, uint256 amount) private {
         if (to == address(0)) revert InvalidReceiver(address(0));
-        uint256 fromBalance = _balances[id][from];
+        mapping(address => uint256) storage positions = _positions[id];
+        uint256 fromWord = positions[from];
+        uint256 fromBalance = fromWord & _LOW128;
         if (fromBalance < amount) revert InsufficientBalance(from, id, fromBalance, amount);
-        // Cannot underflow (checked above) nor overflow (a balance never exceeds the supply, < 2^128).
+        // Cannot underflow (checked above) nor carry into the proceeds bits: a balance never
+        // exceeds the supply, which is below 2^128.
         unchecked {
-            _balances[id][from] = fromBalance - amount;
-            _balances[id][to] += amount;
+            positions[from] = fromWord - amount;
+            positions[to] += amount;
         }
     }
 

@@ -62,7 +62,6 @@ interface IAssetToken is IERC1155, IERC1155MetadataURI, IERC2981 {
     event AssetPaused(uint256 indexed id, bool paused, address indexed agent);
     event DocumentAnchored(uint256 indexed id, uint256 indexed index, string name, string uri, bytes32 sha256Hash);
     event ForcedTransfer(uint256 indexed id, address indexed from, address indexed to, uint256 amount, string reason, address agent);
-    event SettlementApplied(uint256 indexed batchId, uint256 assetCount, uint256 accountCount);
     event RoyaltyCapSet(uint16 capBps);
     event RegistrySet(address registry);
 
@@ -76,6 +75,7 @@ interface IAssetToken is IERC1155, IERC1155MetadataURI, IERC2981 {
     error UnbalancedSettlement(uint256 id, int256 netDelta);
     error InvalidReceiver(address receiver);
     error EmptyReason();
+    error ProceedsOverflow(address account, uint256 id);
 
     /// @notice Creates a new asset id and mints its whole supply to `terms.holder`. Issuer-admin only.
     /// @return id the new asset's token id (sequential, starting at 1)
@@ -92,12 +92,21 @@ interface IAssetToken is IERC1155, IERC1155MetadataURI, IERC2981 {
     function forcedTransfer(address from, address to, uint256 id, uint256 amount, string calldata reason) external;
 
     /// @notice Applies a settlement batch's net fraction changes. Settlement contract only.
-    /// @dev `deltas` is an ids.length x accounts.length matrix (row = asset) whose rows each sum
-    /// to zero. Account-level compliance (verified, frozen) is checked by the caller, which owns the
-    /// registry; this function checks asset-level rules (exists, paused, lock-up, max holding).
+    /// @dev `deltas` is an ids.length x accounts.length matrix (row = asset) of packed entries
+    /// `(fractionDelta << 128) + proceedsCredit`: the fraction deltas of a row sum to zero; the
+    /// proceeds credit (a seller's stablecoin, held by the settlement) accrues in the position until
+    /// {takeProceeds} sweeps it. Account-level compliance (verified, frozen) is checked by the
+    /// caller, which owns the registry; this function checks asset-level rules (exists, paused,
+    /// lock-up, max holding).
     /// No ERC-1155 event per account is emitted (that would triple the batch's gas); the per-trade
     /// record is the settlement's BatchSettled event, its Merkle root and the batch calldata.
     function applySettlement(uint256 batchId, uint256[] calldata ids, address[] calldata accounts, int256[] calldata deltas) external;
+
+    /// @notice Zeroes `account`'s unswept settlement proceeds on `ids` and returns their sum. Settlement only.
+    function takeProceeds(address account, uint256[] calldata ids) external returns (uint256 total);
+
+    /// @notice Settlement proceeds of `account` from sales of `id`, not yet swept into its cash.
+    function proceedsOf(address account, uint256 id) external view returns (uint256);
 
     /// @notice Would this transfer pass? Never reverts.
     function canTransfer(address from, address to, uint256 id, uint256 amount) external view returns (TransferStatus);

@@ -4,19 +4,24 @@ pragma solidity ^0.8.28;
 /// @title Batch settlement of matched trades
 /// @notice Investors deposit the stablecoin into internal cash accounts; the off-chain matching
 /// engine's trades are settled here in batches, netted per (asset, account), atomically, with the
-/// trading fee credited to the treasury and the resale royalty accrued for the asset's receiver.
+/// trading fee accrued for the treasury and the resale royalty for the asset's royalty receiver.
 /// Each batch's Merkle root of trades is stored, so any single trade can be proven.
 /// @dev Trade encoding (one uint256 per trade, low bits first):
-/// buyer index (16) | seller index (16) | asset index (8) | quantity (64) | price per fraction in
-/// stablecoin minor units (96) | trading fee bps (16). Indices point into the batch's `accounts`
-/// and `assetIds` arrays. The buyer pays quantity x price plus the fee; the seller receives
-/// quantity x price minus the resale royalty. Fees and royalties round down.
+/// buyer index (16) | seller index (16) | asset index (8) | quantity (48) | price per fraction in
+/// stablecoin minor units (64) | trading fee bps (16). Indices point into the batch's `accounts`
+/// and `assetIds` arrays. The buyer pays quantity x price plus the fee from its cash; the seller
+/// is credited quantity x price minus the resale royalty as proceeds on its position (swept into
+/// cash by {sweepProceeds}). Fees and royalties round down.
 interface ISettlement {
     event Deposited(address indexed account, uint256 amount);
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
     event BatchSettled(uint256 indexed batchId, bytes32 merkleRoot, uint256 tradeCount, uint256 notional, uint256 feeTotal, uint256 royaltyTotal);
+    event ProceedsSwept(address indexed account, uint256 amount);
     event RoyaltiesReleased(uint256 indexed assetId, address indexed receiver, uint256 amount);
     event TradingFeeCapSet(uint16 capBps);
+    event FeesReleased(address indexed treasury, uint256 amount);
+    event Paused(address account);
+    event Unpaused(address account);
     event TreasurySet(address treasury);
 
     error BatchAlreadySettled(uint256 batchId);
@@ -31,6 +36,7 @@ interface ISettlement {
     error ZeroAmount();
     error CashOverflow(address account);
     error NothingToRelease(uint256 assetId);
+    error EnforcedPause();
 
     /// @notice Moves `amount` of the stablecoin from the caller (after approval) into the caller's cash account.
     function deposit(uint256 amount) external;
@@ -47,6 +53,13 @@ interface ISettlement {
     function settleBatch(uint256 batchId, address[] calldata accounts, uint256[] calldata assetIds, uint256[] calldata trades)
         external
         returns (bytes32 merkleRoot);
+
+    /// @notice Moves `account`'s settlement proceeds on `assetIds` into its cash. Anyone may call:
+    /// value only moves between two balances of the same account.
+    function sweepProceeds(address account, uint256[] calldata assetIds) external returns (uint256 amount);
+
+    /// @notice Sends the trading fees accrued by settled batches to the treasury. Anyone may call.
+    function releaseFees() external returns (uint256 amount);
 
     /// @notice Sends the resale royalties accrued for `assetId` to its royalty receiver. Anyone may call.
     function releaseRoyalties(uint256 assetId) external returns (uint256 amount);
