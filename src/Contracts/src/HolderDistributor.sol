@@ -7,28 +7,29 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {IHolderDistributor} from "./interfaces/IHolderDistributor.sol";
+import {IRoyaltySplitter} from "./interfaces/IRoyaltySplitter.sol";
 
 /// @title HolderDistributor
 /// @notice See {IHolderDistributor}. Conservation per asset: paid <= totalEntitled <= funded, and
-/// tokens held == sum over assets of (funded - paid) + unallocated.
-/// @dev Claimed amounts are packed four per slot (uint64 each, indexed by holder index), so a push
-/// to consecutive holders writes one slot per four holders.
+/// the tokens held are the sum over assets of (funded - paid). Tokens only enter through {fund} and
+/// {fundFromSplitter}: a plain transfer to this contract is not credited to any asset.
+/// @dev Claimed amounts are packed four per slot (uint64 each, by holder index), so a push to
+/// consecutive holders writes one slot per four holders; a pool's amounts share one slot, so a
+/// claim reads the root and updates one accounting word.
 contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
 
-    /// @dev root; funded and paid share a slot; totalEntitled.
+    /// @dev funded, paid and totalEntitled are uint80 (up to 1.2e24 minor units) in one slot.
     struct Pool {
         bytes32 root;
-        uint128 funded;
-        uint128 paid;
-        uint256 totalEntitled;
+        uint80 funded;
+        uint80 paid;
+        uint80 totalEntitled;
     }
 
     IERC20 private immutable _token;
-    /// @dev Sum over assets of (funded - paid): what the pools still hold.
-    uint256 private _held;
     mapping(uint256 assetId => Pool) private _pools;
     mapping(uint256 assetId => mapping(uint256 word => uint256)) private _claimedWords;
 
@@ -44,19 +45,26 @@ contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuard
     }
 
     /// @inheritdoc IHolderDistributor
-    function allocate(uint256 assetId, uint256 amount, bytes32 root, uint256 totalEntitled) external onlyRole(OPERATOR_ROLE) {
-        uint256 free = unallocated();
-        if (amount > free) revert ExceedsUnallocated(amount, free);
+    function fundFromSplitter(IRoyaltySplitter splitter, uint256 assetId, bytes32 root, uint256 totalEntitled)
+        external
+        onlyRole(OPERATOR_ROLE)
+        nonReentrant
+        returns (uint256 amount)
+    {
+        uint256 before = _token.balanceOf(address(this));
+        splitter.withdraw(address(this));
+        amount = _token.balanceOf(address(this)) - before;
         _fund(assetId, amount, root, totalEntitled);
     }
 
     /// @inheritdoc IHolderDistributor
-    function claim(Claim calldata c) external nonReentrant returns (uint256 amount) {
+    /// @dev No reentrancy guard needed: state is final before the token transfer (checks-effects-interactions).
+    function claim(Claim calldata c) external returns (uint256 amount) {
         amount = _claim(c);
     }
 
     /// @inheritdoc IHolderDistributor
-    function claimMany(Claim[] calldata claims) external nonReentrant returns (uint256 total) {
+    function claimMany(Claim[] calldata claims) external returns (uint256 total) {
         for (uint256 i = 0; i < claims.length; ++i) {
             total += _claim(claims[i]);
         }
@@ -87,13 +95,18 @@ contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuard
     }
 
     /// @inheritdoc IHolderDistributor
-    function unallocated() public view returns (uint256) {
-        return _token.balanceOf(address(this)) - _held;
-    }
-
-    /// @inheritdoc IHolderDistributor
-    function leaf(uint256 assetId, uint256 index, address account, uint256 cumulative) public pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(assetId, index, account, cumulative))));
+    /// @dev keccak256(bytes.concat(keccak256(abi.encode(assetId, index, account, cumulative)))),
+    /// hashed in scratch memory above the free memory pointer (not advanced).
+    function leaf(uint256 assetId, uint256 index, address account, uint256 cumulative) public pure returns (bytes32 result) {
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, assetId)
+            mstore(add(ptr, 0x20), index)
+            mstore(add(ptr, 0x40), and(account, 0xffffffffffffffffffffffffffffffffffffffff))
+            mstore(add(ptr, 0x60), cumulative)
+            mstore(0x00, keccak256(ptr, 0x80))
+            result := keccak256(0x00, 0x20)
+        }
     }
 
     function _verifyPush(uint256 assetId, bytes32 root, PushEntry[] calldata entries, bytes32[] calldata proof, bool[] calldata proofFlags)
@@ -114,7 +127,7 @@ contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuard
         uint256 owed = e.cumulative - already;
         _setClaimed(assetId, e.index, e.cumulative);
         if (_token.trySafeTransfer(e.account, owed)) {
-            emit Claimed(assetId, e.index, e.account, owed, e.cumulative);
+            emit Claimed(assetId, e.account, e.index, owed);
             return owed;
         }
         _setClaimed(assetId, e.index, already);
@@ -126,28 +139,32 @@ contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuard
         if (root == bytes32(0)) revert ZeroRoot();
         Pool storage pool = _pools[assetId];
         uint256 funded = uint256(pool.funded) + amount;
-        if (funded > type(uint128).max) revert Underfunded(assetId, funded, totalEntitled);
+        if (funded > type(uint80).max) revert Underfunded(assetId, funded, totalEntitled);
         if (totalEntitled < pool.totalEntitled) revert EntitlementDecreased(assetId, pool.totalEntitled, totalEntitled);
         if (totalEntitled > funded) revert Underfunded(assetId, funded, totalEntitled);
         pool.root = root;
-        pool.funded = uint128(funded);
-        pool.totalEntitled = totalEntitled;
-        _held += amount;
+        // Both checked against 2^80 above (totalEntitled <= funded).
+        pool.funded = uint80(funded);
+        pool.totalEntitled = uint80(totalEntitled);
         emit Funded(assetId, amount, root, totalEntitled);
     }
 
     function _claim(Claim calldata c) private returns (uint256 amount) {
-        Pool storage pool = _pools[c.assetId];
-        if (!MerkleProof.verifyCalldata(c.proof, pool.root, leaf(c.assetId, c.index, c.account, c.cumulative))) {
-            revert InvalidProof(c.assetId, c.index);
+        uint256 assetId = c.assetId;
+        uint256 index = c.index;
+        address account = c.account;
+        uint256 cumulative = c.cumulative;
+        Pool storage pool = _pools[assetId];
+        if (!MerkleProof.verifyCalldata(c.proof, pool.root, leaf(assetId, index, account, cumulative))) {
+            revert InvalidProof(assetId, index);
         }
-        uint256 already = _claimedOf(c.assetId, c.index);
-        if (c.cumulative <= already) revert NothingToClaim(c.assetId, c.index);
-        amount = c.cumulative - already;
-        _setClaimed(c.assetId, c.index, c.cumulative);
-        _recordPaid(c.assetId, pool, amount);
-        _token.safeTransfer(c.account, amount);
-        emit Claimed(c.assetId, c.index, c.account, amount, c.cumulative);
+        uint256 already = _claimedOf(assetId, index);
+        if (cumulative <= already) revert NothingToClaim(assetId, index);
+        amount = cumulative - already;
+        _setClaimed(assetId, index, cumulative);
+        _recordPaid(assetId, pool, amount);
+        _token.safeTransfer(account, amount);
+        emit Claimed(assetId, account, index, amount);
     }
 
     /// @dev The root promises at most totalEntitled, so paid can never pass it; checked anyway so a
@@ -156,9 +173,8 @@ contract HolderDistributor is IHolderDistributor, AccessControl, ReentrancyGuard
         if (amount == 0) return;
         uint256 paid = uint256(pool.paid) + amount;
         if (paid > pool.totalEntitled) revert OverPaid(assetId, paid, pool.totalEntitled);
-        // paid <= totalEntitled <= funded < 2^128.
-        pool.paid = uint128(paid);
-        _held -= amount;
+        // paid <= totalEntitled < 2^80.
+        pool.paid = uint80(paid);
     }
 
     function _claimedOf(uint256 assetId, uint256 index) private view returns (uint256) {

@@ -17,9 +17,11 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     uint256 public constant MAX_PAYEES = 500;
 
+    /// @dev One slot: the first 20 bytes of the split hash (160-bit second-preimage resistance is
+    /// ample to bind a payee list) and the undistributed balance.
     struct Stream {
-        bytes32 splitHash;
-        uint256 undistributed;
+        bytes20 splitHash;
+        uint96 undistributed;
     }
 
     IERC20 private immutable _token;
@@ -39,7 +41,7 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         _validateSplit(payees, bps);
         streamId = ++_streamCount;
         bytes32 splitHash = _hashSplit(payees, bps);
-        _streams[streamId].splitHash = splitHash;
+        _streams[streamId].splitHash = bytes20(splitHash);
         emit StreamCreated(streamId, splitHash, payees, bps);
     }
 
@@ -48,7 +50,7 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         if (amount == 0) revert ZeroAmount();
         Stream storage stream = _requireStream(streamId);
         _token.safeTransferFrom(_msgSender(), address(this), amount);
-        stream.undistributed += amount;
+        _addUndistributed(stream, amount);
         _accounted += amount;
         emit StreamFunded(streamId, _msgSender(), amount);
     }
@@ -59,7 +61,7 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         Stream storage stream = _requireStream(streamId);
         uint256 free = unassigned();
         if (amount > free) revert ExceedsUnassigned(amount, free);
-        stream.undistributed += amount;
+        _addUndistributed(stream, amount);
         _accounted += amount;
         emit StreamFunded(streamId, address(this), amount);
     }
@@ -69,16 +71,15 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         for (uint256 d = 0; d < distributions.length; ++d) {
             Distribution calldata dist = distributions[d];
             Stream storage stream = _requireStream(dist.streamId);
-            if (stream.splitHash != _hashSplit(dist.payees, dist.bps)) revert SplitMismatch(dist.streamId);
+            if (dist.payees.length != dist.bps.length || stream.splitHash != bytes20(_hashSplit(dist.payees, dist.bps))) {
+                revert SplitMismatch(dist.streamId);
+            }
             uint256 amount = stream.undistributed;
             if (amount == 0) continue;
             stream.undistributed = 0;
-            uint256[] memory shares = LargestRemainder.split(amount, dist.bps);
-            for (uint256 i = 0; i < shares.length; ++i) {
-                if (shares[i] != 0) _withdrawable[dist.payees[i]] += shares[i];
-            }
+            _creditShares(amount, dist.payees, dist.bps);
             // Shares sum exactly to `amount`, so `_accounted` is unchanged: value moves from the stream to payees.
-            emit Distributed(dist.streamId, amount, shares.length);
+            emit Distributed(dist.streamId, amount, dist.payees.length);
         }
     }
 
@@ -100,7 +101,7 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         return _streams[streamId].undistributed;
     }
 
-    function splitHashOf(uint256 streamId) external view returns (bytes32) {
+    function splitHashOf(uint256 streamId) external view returns (bytes20) {
         return _streams[streamId].splitHash;
     }
 
@@ -135,12 +136,105 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
         if (total != LargestRemainder.WHOLE) revert InvalidSplit("shares do not sum to 10000 bps");
     }
 
-    function _hashSplit(address[] calldata payees, uint16[] calldata bps) private pure returns (bytes32) {
-        return keccak256(abi.encode(payees, bps));
+    /// @dev keccak256(abi.encodePacked(payees, bps)) for equal-length arrays (each element a
+    /// 32-byte word), hashed straight from calldata.
+    function _hashSplit(address[] calldata payees, uint16[] calldata bps) private pure returns (bytes32 hash) {
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            let size := shl(5, payees.length)
+            calldatacopy(ptr, payees.offset, size)
+            calldatacopy(add(ptr, size), bps.offset, shl(5, bps.length))
+            hash := keccak256(ptr, add(size, shl(5, bps.length)))
+        }
+    }
+
+    /// @dev Largest-remainder split of `amount` (< 2^96, so amount x bps cannot overflow) credited to the payees' balances; the same
+    /// rule as {LargestRemainder.split}, in Yul because it runs once per payee per distribution.
+    /// Scratch arrays (remainders, shares) live above the free memory pointer, which is not moved.
+    /// Credits cannot overflow: all balances together never exceed the tokens this contract received.
+    function _creditShares(uint256 amount, address[] calldata payees, uint16[] calldata bps) private {
+        assembly ("memory-safe") {
+            let n := payees.length
+            let remainders := mload(0x40)
+            let shares := add(remainders, shl(5, n))
+            let distributed := 0
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let product := mul(amount, calldataload(add(bps.offset, shl(5, i))))
+                let share := div(product, 10000)
+                mstore(add(shares, shl(5, i)), share)
+                mstore(add(remainders, shl(5, i)), mod(product, 10000))
+                distributed := add(distributed, share)
+            }
+            let leftover := sub(amount, distributed)
+            if leftover {
+                // Find t, the smallest remainder value with fewer than `leftover` remainders above
+                // it, by a two-level histogram (hundreds, then units): O(n) instead of sorting.
+                // Every remainder above t gets a unit, then the first ones equal to t (payee order).
+                let histogram := add(shares, shl(5, n))
+                let above := 0
+                for { let b := 0 } lt(b, 100) { b := add(b, 1) } { mstore(add(histogram, shl(5, b)), 0) }
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    let cell := add(histogram, shl(5, div(mload(add(remainders, shl(5, i))), 100)))
+                    mstore(cell, add(mload(cell), 1))
+                }
+                let bucket := 99
+                for {} 1 {} {
+                    let c := mload(add(histogram, shl(5, bucket)))
+                    if iszero(lt(add(above, c), leftover)) { break }
+                    above := add(above, c)
+                    bucket := sub(bucket, 1)
+                }
+                for { let b := 0 } lt(b, 100) { b := add(b, 1) } { mstore(add(histogram, shl(5, b)), 0) }
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    let r := mload(add(remainders, shl(5, i)))
+                    if eq(div(r, 100), bucket) {
+                        let cell := add(histogram, shl(5, mod(r, 100)))
+                        mstore(cell, add(mload(cell), 1))
+                    }
+                }
+                let unit := 99
+                for {} 1 {} {
+                    let c := mload(add(histogram, shl(5, unit)))
+                    if iszero(lt(add(above, c), leftover)) { break }
+                    above := add(above, c)
+                    unit := sub(unit, 1)
+                }
+                let threshold := add(mul(bucket, 100), unit)
+                let atThreshold := sub(leftover, above)
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    let r := mload(add(remainders, shl(5, i)))
+                    let bonus := gt(r, threshold)
+                    if and(eq(r, threshold), gt(atThreshold, 0)) {
+                        bonus := 1
+                        atThreshold := sub(atThreshold, 1)
+                    }
+                    if bonus {
+                        let slot := add(shares, shl(5, i))
+                        mstore(slot, add(mload(slot), 1))
+                    }
+                }
+            }
+            mstore(0x20, _withdrawable.slot)
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let share := mload(add(shares, shl(5, i)))
+                if share {
+                    mstore(0x00, and(calldataload(add(payees.offset, shl(5, i))), 0xffffffffffffffffffffffffffffffffffffffff))
+                    let slot := keccak256(0x00, 0x40)
+                    sstore(slot, add(sload(slot), share))
+                }
+            }
+        }
+    }
+
+    function _addUndistributed(Stream storage stream, uint256 amount) private {
+        uint256 total = uint256(stream.undistributed) + amount;
+        if (total > type(uint96).max) revert InvalidSplit("stream balance above 2^96");
+        // Checked just above.
+        stream.undistributed = uint96(total);
     }
 
     function _requireStream(uint256 streamId) private view returns (Stream storage stream) {
         stream = _streams[streamId];
-        if (stream.splitHash == bytes32(0)) revert UnknownStream(streamId);
+        if (stream.splitHash == bytes20(0)) revert UnknownStream(streamId);
     }
 }

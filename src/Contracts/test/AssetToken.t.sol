@@ -335,8 +335,8 @@ contract AssetTokenTest is Fixture {
         accounts[0] = alice;
         accounts[1] = bob;
         int256[] memory deltas = new int256[](2);
-        deltas[0] = aliceDelta;
-        deltas[1] = bobDelta;
+        deltas[0] = aliceDelta << 128;
+        deltas[1] = bobDelta << 128;
         vm.prank(address(settlement));
         token.applySettlement(1, ids, accounts, deltas);
     }
@@ -345,6 +345,32 @@ contract AssetTokenTest is Fixture {
         _settle(id, -30, 30);
         assertEq(token.balanceOf(alice, id), 970);
         assertEq(token.balanceOf(bob, id), 30);
+    }
+
+    function test_applySettlement_creditsProceedsWithoutTouchingFractions_andTakeProceedsSweepsThem() public {
+        uint256[] memory ids = new uint256[](1);
+        ids[0] = id;
+        address[] memory accounts = new address[](2);
+        accounts[0] = alice;
+        accounts[1] = bob;
+        int256[] memory deltas = new int256[](2);
+        deltas[0] = (int256(-5) << 128) + 777;
+        deltas[1] = int256(5) << 128;
+        vm.prank(address(settlement));
+        token.applySettlement(1, ids, accounts, deltas);
+        assertEq(token.balanceOf(alice, id), 995, "fractions moved");
+        assertEq(token.proceedsOf(alice, id), 777, "proceeds credited");
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, id, 5, ""); // a plain transfer keeps the proceeds
+        assertEq(token.proceedsOf(alice, id), 777, "proceeds kept");
+        vm.prank(address(settlement));
+        assertEq(token.takeProceeds(alice, ids), 777);
+        assertEq(token.proceedsOf(alice, id), 0);
+        assertEq(token.balanceOf(alice, id), 990);
+        bytes32 role = token.SETTLEMENT_ROLE();
+        vm.prank(outsider);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, outsider, role));
+        token.takeProceeds(alice, ids);
     }
 
     function test_applySettlement_revertsWhenUnbalancedShortPausedLockedOrOverMax() public {

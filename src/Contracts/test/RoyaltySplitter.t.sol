@@ -142,6 +142,33 @@ contract RoyaltySplitterTest is Fixture {
 
     // ------------------------------------------------------------ fuzz
 
+    /// @dev The on-chain (Yul) split credits exactly what the reference library computes.
+    function testFuzz_distribute_creditsTheReferenceSplit(uint256 amount, uint256 seed, uint8 count) public {
+        amount = bound(amount, 1, 500_000e6);
+        uint256 n = bound(count, 1, 30);
+        address[] memory payees = new address[](n);
+        uint16[] memory bps = new uint16[](n);
+        uint256 left = 10_000 - n; // every share at least 1 bps
+        for (uint256 i = 0; i < n; ++i) {
+            payees[i] = address(uint160(0xC0000 + i));
+            uint256 extra = i == n - 1 ? left : bound(uint256(keccak256(abi.encode(seed, i))), 0, left);
+            bps[i] = uint16(1 + extra);
+            left -= extra;
+        }
+        uint256 id = splitter.createStream(payees, bps);
+        splitter.fund(id, amount);
+        IRoyaltySplitter.Distribution[] memory d = new IRoyaltySplitter.Distribution[](1);
+        d[0] = IRoyaltySplitter.Distribution({streamId: id, payees: payees, bps: bps});
+        splitter.distribute(d);
+        uint256[] memory expected = LargestRemainder.split(amount, bps);
+        uint256 sum;
+        for (uint256 i = 0; i < n; ++i) {
+            assertEq(splitter.withdrawable(payees[i]), expected[i], "credit equals the reference share");
+            sum += expected[i];
+        }
+        assertEq(sum, amount, "nothing created or lost");
+    }
+
     /// @dev Parts sum to the whole, each within one unit of the exact share, and the leftover goes
     /// to remainders at least as large as any remainder left without one.
     function testFuzz_split_sumsExactlyAndStaysWithinOneUnit(uint256 amount, uint256 seed, uint8 count) public pure {

@@ -8,7 +8,6 @@ import {IInvestorRegistry} from "../src/interfaces/IInvestorRegistry.sol";
 import {IAssetToken} from "../src/interfaces/IAssetToken.sol";
 import {TradeMerkle} from "../src/libraries/TradeMerkle.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 contract SettlementTest is Fixture {
     address internal seller;
@@ -125,7 +124,7 @@ contract SettlementTest is Fixture {
         settlement.deposit(1);
         settlement.pause();
         vm.prank(seller);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(ISettlement.EnforcedPause.selector);
         settlement.deposit(1);
     }
 
@@ -188,10 +187,20 @@ contract SettlementTest is Fixture {
         assertEq(token.balanceOf(buyer, house), 3, "buyer house");
         assertEq(token.balanceOf(seller, art), 990, "seller art");
         assertEq(settlement.cashOf(buyer), 10_000e6 - artNotional - houseNotional - fees, "buyer cash");
-        assertEq(settlement.cashOf(seller), artNotional + houseNotional - royalty, "seller cash");
-        assertEq(settlement.cashOf(treasury), fees, "treasury fee");
+        assertEq(settlement.cashOf(seller), 0, "seller proceeds wait on the positions");
+        assertEq(token.proceedsOf(seller, art), artNotional - royalty, "art proceeds");
+        assertEq(token.proceedsOf(seller, house), houseNotional, "house proceeds");
+        assertEq(settlement.feesAccrued(), fees, "fees accrued");
         assertEq(settlement.royaltiesAccrued(art), royalty, "royalty accrued");
         assertEq(settlement.batchRoot(7), root, "root stored");
+
+        vm.prank(outsider); // anyone may sweep: value only moves between two balances of the seller
+        assertEq(settlement.sweepProceeds(seller, _ids()), artNotional - royalty + houseNotional);
+        assertEq(settlement.cashOf(seller), artNotional - royalty + houseNotional, "seller cash after sweep");
+        assertEq(settlement.releaseFees(), fees);
+        assertEq(usd.balanceOf(treasury), fees, "fees paid to the treasury");
+        vm.expectRevert(ISettlement.ZeroAmount.selector);
+        settlement.releaseFees();
     }
 
     function test_settleBatch_rootProvesEachTrade() public {
@@ -212,6 +221,19 @@ contract SettlementTest is Fixture {
         bytes32[] memory firstProof = Merkle.pairwiseProof(leaves, 0);
         assertFalse(settlement.verifyTrade(9, buyer, seller, art, 2, 5e6, 0, firstProof), "altered quantity");
         assertFalse(settlement.verifyTrade(10, buyer, seller, art, 1, 5e6, 0, firstProof), "unsettled batch");
+    }
+
+    function testFuzz_merkleRoot_matchesTheReferenceImplementation(uint256 seed, uint8 count) public pure {
+        uint256 n = bound(count, 0, 70);
+        bytes32[] memory a = new bytes32[](n);
+        bytes32[] memory b = new bytes32[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            a[i] = keccak256(abi.encode(seed, i));
+            b[i] = a[i];
+        }
+        if (n > 3) b[n - 1] = a[0]; // duplicate leaves hash the same either way
+        if (n > 3) a[n - 1] = a[0];
+        assertEq(TradeMerkle.root(a), TradeMerkle.rootReference(b));
     }
 
     function test_encodeTrade_matchesTheLibrary() public view {
@@ -292,7 +314,7 @@ contract SettlementTest is Fixture {
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, outsider, role));
         settlement.settleBatch(1, accounts, ids, trades);
         settlement.pause();
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(ISettlement.EnforcedPause.selector);
         settlement.settleBatch(1, accounts, ids, trades);
         settlement.unpause();
         settlement.settleBatch(1, accounts, ids, trades);

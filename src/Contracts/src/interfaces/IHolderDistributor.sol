@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IRoyaltySplitter} from "./IRoyaltySplitter.sol";
+
 /// @title Holder distributor
 /// @notice Pays asset holders their pro-rata share of revenue. Per asset, the operator publishes a
 /// cumulative Merkle root whose leaves are (assetId, holder index, account, total ever owed); funding
@@ -25,14 +27,13 @@ interface IHolderDistributor {
     }
 
     event Funded(uint256 indexed assetId, uint256 amount, bytes32 root, uint256 totalEntitled);
-    event Claimed(uint256 indexed assetId, uint256 indexed index, address indexed account, uint256 amount, uint256 cumulative);
+    event Claimed(uint256 indexed assetId, address indexed account, uint256 index, uint256 amount);
     event PushFailed(uint256 indexed assetId, uint256 indexed index, address indexed account, uint256 amount);
 
     error InvalidProof(uint256 assetId, uint256 index);
     error EntitlementDecreased(uint256 assetId, uint256 previous, uint256 proposed);
     error Underfunded(uint256 assetId, uint256 funded, uint256 entitled);
     error ZeroRoot();
-    error ExceedsUnallocated(uint256 amount, uint256 unallocated);
     error CumulativeTooLarge(uint256 cumulative);
     error NothingToClaim(uint256 assetId, uint256 index);
     error OverPaid(uint256 assetId, uint256 paid, uint256 entitled);
@@ -41,8 +42,10 @@ interface IHolderDistributor {
     /// @param totalEntitled sum of all leaves' cumulative amounts: never decreases, never exceeds what was funded
     function fund(uint256 assetId, uint256 amount, bytes32 root, uint256 totalEntitled) external;
 
-    /// @notice Like {fund}, with tokens that already arrived here (e.g. from the royalty splitter). Operator only.
-    function allocate(uint256 assetId, uint256 amount, bytes32 root, uint256 totalEntitled) external;
+    /// @notice Like {fund}, with what the royalty splitter owes this contract as a payee (the
+    /// holders' share of a stream): withdraws it from `splitter` and funds the asset with exactly
+    /// what arrived. Operator only.
+    function fundFromSplitter(IRoyaltySplitter splitter, uint256 assetId, bytes32 root, uint256 totalEntitled) external returns (uint256 amount);
 
     /// @notice Pays `c.account` what it is owed for `c.assetId` across all periods. Anyone may call.
     function claim(Claim calldata c) external returns (uint256 amount);
@@ -57,8 +60,6 @@ interface IHolderDistributor {
     function claimed(uint256 assetId, uint256 index) external view returns (uint256);
 
     function poolOf(uint256 assetId) external view returns (bytes32 root, uint256 funded, uint256 paid, uint256 totalEntitled);
-
-    function unallocated() external view returns (uint256);
 
     function leaf(uint256 assetId, uint256 index, address account, uint256 cumulative) external pure returns (bytes32);
 }

@@ -5,8 +5,10 @@ pragma solidity ^0.8.28;
 /// @notice Splits each revenue stream's stablecoin among its payees by basis points (summing to
 /// 10,000) with the largest-remainder rule: shares are floored, then the leftover units go one by
 /// one to the largest remainders, ties to the earlier payee. The parts always sum to the whole.
-/// @dev Only a hash of each stream's payees is stored; callers pass the payee list, as in 0xSplits
-/// v2. Payees are credited internal balances and anyone can push a payee's balance to it.
+/// @dev Only a hash of each stream's payees is stored (keccak256(abi.encodePacked(payees, bps)));
+/// callers pass the payee list, as in 0xSplits v2. Payees are credited internal balances and anyone
+/// can push a payee's balance to it. Per-payee amounts are not emitted: they follow exactly from
+/// the Distributed amount and the stream's split, by the rule above.
 interface IRoyaltySplitter {
     event StreamCreated(uint256 indexed streamId, bytes32 splitHash, address[] payees, uint16[] bps);
     event StreamFunded(uint256 indexed streamId, address indexed from, uint256 amount);

@@ -141,6 +141,16 @@ contract SettlementHandler is CheatCodes {
         vm.warp(block.timestamp + secondsAhead % 40 days);
     }
 
+    function sweep(uint256 seed) external {
+        settlement.sweepProceeds(_actor(seed), assets);
+    }
+
+    function releaseFees() external {
+        try settlement.releaseFees() returns (uint256 amount) {
+            ghostReleased += amount;
+        } catch {}
+    }
+
     function releaseRoyalties(uint256 assetSeed) external {
         uint256 id = assets[assetSeed % assets.length];
         try settlement.releaseRoyalties(id) returns (uint256 amount) {
@@ -195,10 +205,13 @@ contract SettlementInvariantTest is Fixture {
     }
 
     function invariant_cashIsFullyBacked() public view {
-        uint256 owed = settlement.cashOf(treasury) + settlement.cashOf(STRANGER);
-        for (uint256 j = 0; j < actors.length; ++j) owed += settlement.cashOf(actors[j]);
+        uint256 owed = settlement.cashOf(treasury) + settlement.cashOf(STRANGER) + settlement.feesAccrued();
+        for (uint256 j = 0; j < actors.length; ++j) {
+            owed += settlement.cashOf(actors[j]);
+            for (uint256 a = 0; a < assetIds.length; ++a) owed += token.proceedsOf(actors[j], assetIds[a]);
+        }
         for (uint256 a = 0; a < assetIds.length; ++a) owed += settlement.royaltiesAccrued(assetIds[a]);
-        assertEq(usd.balanceOf(address(settlement)), owed, "stablecoin held == cash + accrued royalties");
+        assertEq(usd.balanceOf(address(settlement)), owed, "stablecoin held == cash + proceeds + fees + royalties");
         assertEq(
             ghostInitialCash + handler.ghostDeposited(),
             usd.balanceOf(address(settlement)) + handler.ghostWithdrawn() + handler.ghostReleased(),
