@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_npm_tools
 cd "$CONTRACTS"
 
-forge="$CONTRACTS/node_modules/.bin/forge"
+forge="$(foundry_bin forge)"
 # forge needs a native solc; only solcjs installs here, so forge gets a shim, by absolute path.
 shim="$CONTRACTS/tools/solc-shim.cjs"
 

@@ -17,7 +17,7 @@ as_root() {
 # npm tools of src/Contracts (solc, anvil, forge, cast, OpenZeppelin), installed from the lock file.
 ensure_npm_tools() {
   local stamp="$CONTRACTS/node_modules/.package-lock.json"
-  if [ ! -x "$CONTRACTS/node_modules/.bin/anvil" ] || [ "$CONTRACTS/package-lock.json" -nt "$stamp" ]; then
+  if [ ! -d "$CONTRACTS/node_modules/@foundry-rs" ] || [ "$CONTRACTS/package-lock.json" -nt "$stamp" ]; then
     log "Installing the contract toolchain (npm ci in src/Contracts)"
     (cd "$CONTRACTS" && npm ci --no-audit --no-fund --loglevel=error)
   fi
@@ -31,6 +31,17 @@ ensure_apt() { # ensure_apt <command-to-probe> <package>...
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   fi
+}
+
+# The native foundry binary (forge, anvil, cast). Not node_modules/.bin/<tool>: that npm wrapper
+# swallows the exit code (a failing forge test exits 0) and does not forward signals to anvil.
+foundry_bin() { # foundry_bin <tool>
+  local os arch
+  case "$(uname -s)" in Linux) os=linux ;; Darwin) os=darwin ;; *) die "unsupported OS $(uname -s)" ;; esac
+  case "$(uname -m)" in x86_64|amd64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; *) die "unsupported CPU $(uname -m)" ;; esac
+  local bin="$CONTRACTS/node_modules/@foundry-rs/$1-$os-$arch/bin/$1"
+  [ -x "$bin" ] || die "$1 binary not found at $bin (run npm ci in src/Contracts)"
+  printf '%s' "$bin"
 }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'; }
