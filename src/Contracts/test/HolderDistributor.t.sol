@@ -183,6 +183,25 @@ contract HolderDistributorTest is Fixture {
         assertEq(usd.balanceOf(address(distributor)), 700e6);
     }
 
+    function test_claim_revertsWhenCumulativeExceeds64Bits() public {
+        uint256 huge = uint256(type(uint64).max) + 1;
+        bytes32[] memory leaves = new bytes32[](2);
+        leaves[0] = distributor.leaf(ASSET, 0, holders[0], huge);
+        leaves[1] = distributor.leaf(ASSET, 1, holders[1], 1);
+        bytes32[] memory tree = Merkle.heapTree(leaves);
+        usd.mint(address(this), huge);
+        distributor.fund(ASSET, huge + 1, tree[0], huge + 1);
+        vm.expectRevert(abi.encodeWithSelector(IHolderDistributor.CumulativeTooLarge.selector, huge));
+        distributor.claim(IHolderDistributor.Claim({assetId: ASSET, index: 0, account: holders[0], cumulative: huge, proof: Merkle.heapProof(tree, 0)}));
+    }
+
+    function test_fund_revertsAbove80Bits() public {
+        uint256 tooMuch = uint256(type(uint80).max) + 1;
+        usd.mint(address(this), tooMuch);
+        vm.expectRevert(abi.encodeWithSelector(IHolderDistributor.Underfunded.selector, ASSET, tooMuch, 1));
+        distributor.fund(ASSET, tooMuch, bytes32(uint256(1)), 1);
+    }
+
     function test_claim_revertsWhenTheRootPromisesMoreThanEntitled() public {
         // A root whose leaf exceeds the declared total can never pay past it.
         bytes32[] memory leaves = new bytes32[](2);

@@ -286,6 +286,27 @@ contract SettlementTest is Fixture {
         assertEq(settlement.batchRoot(1), bytes32(0), "no root");
     }
 
+    function test_settleBatch_revertsOnTooManyAssetsOrAccounts() public {
+        uint256[] memory manyIds = new uint256[](257);
+        uint256[] memory trades = _one(0, 1, 1e6, 0);
+        address[] memory accounts = _pair();
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.TooManyAssets.selector, 257));
+        settlement.settleBatch(1, accounts, manyIds, trades);
+        address[] memory manyAccounts = new address[](65_537);
+        uint256[] memory ids = _ids();
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.TooManyAccounts.selector, 65_537));
+        settlement.settleBatch(1, manyAccounts, ids, trades);
+    }
+
+    function test_settleBatch_revertsOnUnknownAsset() public {
+        uint256[] memory ids = _ids();
+        ids[1] = 999;
+        address[] memory accounts = _pair();
+        uint256[] memory trades = _one(0, 1, 1e6, 0);
+        vm.expectRevert(abi.encodeWithSelector(IAssetToken.UnknownAsset.selector, 999));
+        settlement.settleBatch(1, accounts, ids, trades);
+    }
+
     function test_settleBatch_revertsOnInsufficientCash() public {
         vm.expectRevert(abi.encodeWithSelector(ISettlement.InsufficientCash.selector, buyer, 10_000e6, 10_000e6 + 1));
         settlement.settleBatch(1, _pair(), _ids(), _one(1, 1, 10_000e6 + 1, 0));
