@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Infrastructure.Chain;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Compliance;
 using TokenPlatform.Infrastructure.Identity;
@@ -37,6 +39,13 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AccountRegistration>();
         services.AddSingleton(TimeProvider.System);
+
+        // Data Protection keys (cookies, custodial wallet keys, operator key file) live in the data folder.
+        // They are stored unencrypted there: on a real server, protect them (certificate or KMS) - see README.
+        services.AddDataProtection()
+            .SetApplicationName("TokenPlatform")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
+        services.AddChain(configuration);
         return services;
     }
 

@@ -98,6 +98,8 @@ public sealed class AppHost : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", dataDirectory);
             builder.UseSetting("Identity:SeedDemoUsers", "true");
+        // These tests do not exercise the chain (tests/Infrastructure.Tests do, on a real anvil).
+        builder.UseSetting("Chain:Mode", "Disabled");
         }
     }
 }

@@ -32,6 +32,8 @@ public sealed partial class PlatformFactory : WebApplicationFactory<Program>, IA
         builder.UseSetting("ConnectionStrings:Postgres", _postgres.ConnectionString);
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Identity:SeedDemoUsers", "true");
+        // These tests do not exercise the chain (tests/Infrastructure.Tests do, on a real anvil).
+        builder.UseSetting("Chain:Mode", "Disabled");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using TokenPlatform.Domain.Chain;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Persistence;
 
@@ -8,7 +9,13 @@ namespace TokenPlatform.Infrastructure.Identity;
 public sealed record RegisterAccount(string Email, string DisplayName, string Password, string Role);
 
 /// <summary>Creates an account with one self-service role. Admin can never be chosen at registration.</summary>
-public sealed class AccountRegistration(UserManager<ApplicationUser> users, TimeProvider clock, ILogger<AccountRegistration> logger)
+/// <remarks>The account, its role and its custodial wallet are created in one database transaction.</remarks>
+public sealed class AccountRegistration(
+    UserManager<ApplicationUser> users,
+    AppDbContext db,
+    IWalletService wallets,
+    TimeProvider clock,
+    ILogger<AccountRegistration> logger)
 {
     public async Task<Result<string>> RegisterAsync(RegisterAccount request)
     {
@@ -29,6 +36,7 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Time
             DisplayName = request.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
@@ -36,7 +44,10 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Time
         }
 
         DatabaseInitializer.Check(await users.AddToRoleAsync(user, request.Role), $"add the new account to {request.Role}");
-        logger.LogInformation("Registered account {UserId} as {Role}", user.Id, request.Role);
+        var address = await wallets.EnsureWalletAsync(user.Id, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Registered account {UserId} as {Role} with wallet {Address}", user.Id, request.Role, address);
         return user.Id;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using TokenPlatform.Domain.Chain;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Persistence;
 
@@ -9,7 +10,7 @@ namespace TokenPlatform.Infrastructure.Identity;
 /// One demo account per role, created in Development only so a newcomer can log in at once.
 /// The password is public (README) on purpose: these accounts never exist outside Development.
 /// </summary>
-public sealed class DemoUsers(UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoUsers> logger)
+public sealed class DemoUsers(UserManager<ApplicationUser> users, AppDbContext db, IWalletService wallets, TimeProvider clock, ILogger<DemoUsers> logger)
 {
     public const string Password = "Demo!2345";
 
@@ -25,8 +26,10 @@ public sealed class DemoUsers(UserManager<ApplicationUser> users, TimeProvider c
     {
         foreach (var (email, name, role) in Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(email) is { } existing)
             {
+                await wallets.EnsureWalletAsync(existing.Id, CancellationToken.None);
+                await db.SaveChangesAsync();
                 continue;
             }
 
@@ -40,6 +43,8 @@ public sealed class DemoUsers(UserManager<ApplicationUser> users, TimeProvider c
             };
             DatabaseInitializer.Check(await users.CreateAsync(user, Password), $"create demo user {email}");
             DatabaseInitializer.Check(await users.AddToRoleAsync(user, role), $"add {email} to {role}");
+            await wallets.EnsureWalletAsync(user.Id, CancellationToken.None);
+            await db.SaveChangesAsync();
             logger.LogInformation("Seeded demo {Role} account {Email}", role, email);
         }
     }

@@ -14,6 +14,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<Asset> Assets => Set<Asset>();
 
+    public DbSet<Chain.Outbox.ChainOperation> ChainOperations => Set<Chain.Outbox.ChainOperation>();
+
+    public DbSet<Chain.Outbox.ChainNonce> ChainNonces => Set<Chain.Outbox.ChainNonce>();
+
+    public DbSet<Chain.Outbox.ChainDeployment> ChainDeployments => Set<Chain.Outbox.ChainDeployment>();
+
+    public DbSet<Chain.Indexing.ChainCursor> ChainCursors => Set<Chain.Indexing.ChainCursor>();
+
+    public DbSet<Chain.Indexing.AssetHolding> AssetHoldings => Set<Chain.Indexing.AssetHolding>();
+
+    public DbSet<Wallets.CustodialWallet> CustodialWallets => Set<Wallets.CustodialWallet>();
+
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TokenPlatform.Infrastructure.Chain;
 using TokenPlatform.Infrastructure.Persistence;
 
 namespace TokenPlatform.Web.Setup;
@@ -9,7 +10,11 @@ internal static class HealthEndpoint
 {
     public static IServiceCollection AddPlatformHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct));
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct))
+            .AddCheck<ChainHealthCheck>("chain")
+            .AddCheck<OutboxHealthCheck>("outbox")
+            .AddCheck<IndexerHealthCheck>("indexer");
         return services;
     }
 

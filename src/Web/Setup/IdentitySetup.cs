@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using TokenPlatform.Infrastructure;
 using TokenPlatform.Infrastructure.Identity;
 using TokenPlatform.Infrastructure.Persistence;
 using TokenPlatform.Web.Components.Account;
@@ -51,11 +49,6 @@ internal static class IdentitySetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<DemoUsers>();
-
-        var dataDirectory = Path.GetFullPath(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? "data");
-        services.AddDataProtection()
-            .SetApplicationName("TokenPlatform")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         return services;
     }
 

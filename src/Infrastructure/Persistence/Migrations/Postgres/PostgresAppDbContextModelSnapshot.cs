@@ -196,6 +196,160 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>
+                {
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(38)
+                        .HasColumnType("numeric(38,0)");
+
+                    b.Property<long>("UpdatedAtBlock")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssetTokenId", "Address");
+
+                    b.ToTable("asset_holdings", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.ChainCursor", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastBlock")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChainId", "Name");
+
+                    b.ToTable("chain_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainDeployment", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContractName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("ChainId", "ContractName");
+
+                    b.ToTable("chain_deployments", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainNonce", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("NextNonce")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChainId", "Address");
+
+                    b.ToTable("chain_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("GasUsed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nonce")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RawTransaction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("TxHash");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("chain_operations", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -265,6 +419,39 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayoutAddress")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long?>("PayoutVerifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("custodial_wallets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -187,6 +187,160 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>
+                {
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(38)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetTokenId", "Address");
+
+                    b.ToTable("asset_holdings", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.ChainCursor", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChainId", "Name");
+
+                    b.ToTable("chain_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainDeployment", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChainId", "ContractName");
+
+                    b.ToTable("chain_deployments", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainNonce", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextNonce")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChainId", "Address");
+
+                    b.ToTable("chain_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GasUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nonce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawTransaction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("TxHash");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("chain_operations", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -256,6 +410,39 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayoutAddress")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayoutVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("custodial_wallets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

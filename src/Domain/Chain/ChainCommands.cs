@@ -1,0 +1,65 @@
+namespace TokenPlatform.Domain.Chain;
+
+/// <summary>
+/// An intent to change chain state. Use cases enqueue commands through <see cref="IChainOutbox"/> in
+/// the same unit of work as their business change; a worker sends them exactly once.
+/// </summary>
+public abstract record ChainCommand
+{
+    /// <summary>Stable name of the operation, stored with the outbox row.</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>Marks an address as a verified investor until <paramref name="KycExpiry"/>. Grouped into batches.</summary>
+public sealed record RegisterInvestorOnChain(string Address, ushort Country, DateTimeOffset KycExpiry) : ChainCommand
+{
+    public const string KindName = "registry.register-investor";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>Mints test stablecoin (development faucet and tests only).</summary>
+public sealed record MintTestStablecoin(string Address, long AmountMinorUnits) : ChainCommand
+{
+    public const string KindName = "stablecoin.mint";
+
+    public override string Kind => KindName;
+}
+
+public enum ChainOperationStatus
+{
+    Pending = 1,
+    /// <summary>Signed, with its nonce and hash stored, not yet known to be broadcast.</summary>
+    Prepared = 2,
+    Sent = 3,
+    Confirmed = 4,
+    Failed = 5,
+}
+
+/// <summary>What a caller may show about an enqueued operation (live progress, chain evidence).</summary>
+public sealed record ChainOperationView(
+    Guid Id,
+    string Kind,
+    string IdempotencyKey,
+    ChainOperationStatus Status,
+    string? TxHash,
+    long? Nonce,
+    long? BlockNumber,
+    long? GasUsed,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record EnqueuedOperation(Guid Id, bool AlreadyExisted);
+
+/// <summary>The transactional outbox for chain writes.</summary>
+public interface IChainOutbox
+{
+    /// <summary>
+    /// Adds the command to the current unit of work (committed with the business change). When an
+    /// operation with the same <paramref name="idempotencyKey"/> exists, returns it and adds nothing.
+    /// </summary>
+    Task<EnqueuedOperation> EnqueueAsync(ChainCommand command, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<ChainOperationView?> FindAsync(Guid id, CancellationToken cancellationToken);
+}

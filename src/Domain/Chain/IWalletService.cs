@@ -1,0 +1,26 @@
+using TokenPlatform.Domain.Common;
+
+namespace TokenPlatform.Domain.Chain;
+
+/// <summary>
+/// Custodial wallets: every account gets an address at registration. Private keys never leave
+/// Infrastructure: they are encrypted at rest and decrypted only to sign.
+/// </summary>
+public interface IWalletService
+{
+    /// <summary>Creates the user's wallet in the current unit of work (idempotent: returns the existing address).</summary>
+    Task<string> EnsureWalletAsync(string userId, CancellationToken cancellationToken);
+
+    Task<WalletView?> FindAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers an external payout address after checking an EIP-191 signature of
+    /// <see cref="PayoutChallenge"/> made by that address.
+    /// </summary>
+    Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken);
+
+    /// <summary>The exact message the external address must sign.</summary>
+    string PayoutChallenge(string userId, string address);
+}
+
+public sealed record WalletView(string UserId, string Address, string? PayoutAddress, DateTimeOffset CreatedAt);

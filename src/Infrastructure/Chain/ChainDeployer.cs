@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
+using TokenPlatform.Infrastructure.Chain.Contracts;
+using TokenPlatform.Infrastructure.Chain.Outbox;
+using TokenPlatform.Infrastructure.Persistence;
+
+namespace TokenPlatform.Infrastructure.Chain;
+
+/// <summary>The platform's contract addresses on the current chain.</summary>
+public sealed record ContractAddresses(
+    string TestUsd,
+    string AssetToken,
+    string Settlement,
+    string PrimarySale,
+    string RoyaltySplitter,
+    string HolderDistributor,
+    long DeployedAtBlock);
+
+/// <summary>
+/// Deploys and wires the contracts (operator = admin and every operator role), then records their
+/// addresses per chain id. Runs on the first start of a managed chain, or when asked in External mode.
+/// </summary>
+public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, TimeProvider clock, ILogger<ChainDeployer> logger)
+{
+    public const ushort DefaultRoyaltyCapBps = 1_000;
+    public const ushort DefaultTradingFeeCapBps = 100;
+    public const ushort DefaultCommissionBps = 250;
+
+    public async Task<ContractAddresses?> FindAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.ChainDeployments.AsNoTracking().Where(d => d.ChainId == chain.Options.ChainId).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        string Of(string name) => rows.Single(r => r.ContractName == name).Address;
+        return new ContractAddresses(Of("TestUSD"), Of("AssetToken"), Of("Settlement"), Of("PrimarySale"), Of("RoyaltySplitter"), Of("HolderDistributor"), rows.Min(r => r.BlockNumber));
+    }
+
+    /// <summary>Returns the recorded deployment when its code is on chain; deploys otherwise.</summary>
+    public async Task<ContractAddresses> EnsureDeployedAsync(CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(cancellationToken);
+        if (existing is not null)
+        {
+            var code = await chain.Web3.Eth.GetCode.SendRequestAsync(existing.Settlement);
+            if (code is not null && code.Length > 2)
+            {
+                return existing;
+            }
+
+            // The chain was reset (e.g. its state file deleted): forget the stale addresses and nonce.
+            LogRedeploying(logger, chain.Options.ChainId);
+            await db.ChainDeployments.Where(d => d.ChainId == chain.Options.ChainId).ExecuteDeleteAsync(cancellationToken);
+            await db.ChainNonces.Where(n => n.ChainId == chain.Options.ChainId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return await DeployAsync(cancellationToken);
+    }
+
+    private async Task<ContractAddresses> DeployAsync(CancellationToken cancellationToken)
+    {
+        var op = chain.OperatorAddress;
+        var records = new List<ChainDeployment>();
+        async Task<string> Deploy<T>(string name, T message) where T : ContractDeploymentMessage, new()
+        {
+            var receipt = await chain.Web3.Eth.GetContractDeploymentHandler<T>().SendRequestAndWaitForReceiptAsync(message, cancellationToken);
+            Ensure(receipt, $"deploy {name}");
+            records.Add(new ChainDeployment
+            {
+                ChainId = chain.Options.ChainId,
+                ContractName = name,
+                Address = receipt.ContractAddress,
+                BlockNumber = (long)receipt.BlockNumber.Value,
+                TxHash = receipt.TransactionHash,
+                DeployedAt = clock.GetUtcNow(),
+            });
+            return receipt.ContractAddress;
+        }
+
+        var usd = await Deploy("TestUSD", new TestUsdDeployment { Admin = op });
+        var token = await Deploy("AssetToken", new AssetTokenDeployment { Admin = op, Uri = "https://tokenplatform.local/api/v1/assets/{id}/metadata", RoyaltyCapBps = DefaultRoyaltyCapBps });
+        var settlement = await Deploy("Settlement", new SettlementDeployment { Admin = op, Stablecoin = usd, AssetToken = token, Treasury = op, TradingFeeCapBps = DefaultTradingFeeCapBps });
+        var sale = await Deploy("PrimarySale", new PrimarySaleDeployment { Admin = op, Stablecoin = usd, AssetToken = token, Registry = settlement, Treasury = op, CommissionBps = DefaultCommissionBps });
+        var splitter = await Deploy("RoyaltySplitter", new RoyaltySplitterDeployment { Admin = op, Token = usd });
+        var distributor = await Deploy("HolderDistributor", new HolderDistributorDeployment { Admin = op, Token = usd });
+
+        await Send(token, new SetRegistryFunction { Registry = settlement }, cancellationToken);
+        foreach (var role in new[] { ContractRoles.IssuerAdmin, ContractRoles.Agent })
+        {
+            await Send(token, new GrantRoleFunction { Role = role, Account = op }, cancellationToken);
+        }
+
+        await Send(token, new GrantRoleFunction { Role = ContractRoles.SettlementRole, Account = settlement }, cancellationToken);
+        foreach (var role in new[] { ContractRoles.Registrar, ContractRoles.Agent, ContractRoles.Settler, ContractRoles.Pauser, ContractRoles.FeeManager })
+        {
+            await Send(settlement, new GrantRoleFunction { Role = role, Account = op }, cancellationToken);
+        }
+
+        await Send(settlement, new SetExemptFunction { Account = sale, Exempt = true }, cancellationToken);
+        await Send(sale, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+        await Send(sale, new GrantRoleFunction { Role = ContractRoles.FeeManager, Account = op }, cancellationToken);
+        await Send(splitter, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+        await Send(distributor, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+
+        db.ChainDeployments.AddRange(records);
+        await db.SaveChangesAsync(cancellationToken);
+        LogDeployed(logger, chain.Options.ChainId, settlement, token);
+        return (await FindAsync(cancellationToken))!;
+    }
+
+    private async Task Send<T>(string contract, T message, CancellationToken cancellationToken) where T : FunctionMessage, new()
+    {
+        var receipt = await chain.Web3.Eth.GetContractTransactionHandler<T>().SendRequestAndWaitForReceiptAsync(contract, message, cancellationToken);
+        Ensure(receipt, typeof(T).Name);
+    }
+
+    private static void Ensure(TransactionReceipt receipt, string what)
+    {
+        if (receipt.Status?.Value != 1)
+        {
+            throw new InvalidOperationException($"Chain set-up step '{what}' failed in transaction {receipt.TransactionHash}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deployed the platform contracts on chain {ChainId}: Settlement {Settlement}, AssetToken {AssetToken}")]
+    private static partial void LogDeployed(ILogger logger, long chainId, string settlement, string assetToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded contracts are missing on chain {ChainId} (chain reset?): deploying again")]
+    private static partial void LogRedeploying(ILogger logger, long chainId);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Infrastructure.Chain.Indexing;
+using TokenPlatform.Infrastructure.Chain.Outbox;
+using TokenPlatform.Infrastructure.Wallets;
+
+namespace TokenPlatform.Infrastructure.Chain;
+
+public static class ChainServices
+{
+    /// <summary>Chain access, the outbox (writer, processor, worker), the indexer, the reconciler and custodial wallets.</summary>
+    public static IServiceCollection AddChain(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
+        if (options.Mode == ChainMode.Managed)
+        {
+            options.RpcUrl = $"http://127.0.0.1:{options.AnvilPort}";
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(sp => OperatorKey.Load(options, sp.GetRequiredService<IDataProtectionProvider>(), Path.GetFullPath(sp.GetRequiredService<DatabaseOptions>().DataDirectory)));
+        services.AddSingleton<ChainClient>();
+        services.AddSingleton<ContractAddressesProvider>();
+        services.AddSingleton<ReconciliationState>();
+        services.AddScoped<ChainDeployer>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IChainOutbox, ChainOutbox>();
+        services.AddScoped<IWalletService, WalletService>();
+        services.AddScoped<WalletService>();
+        services.AddScoped<EventIndexer>();
+        services.AddScoped<Reconciler>();
+        services.AddSingleton<IChainOperationHandler, RegisterInvestorHandler>();
+        services.AddSingleton<IChainOperationHandler, MintTestStablecoinHandler>();
+        if (options.Mode != ChainMode.Disabled)
+        {
+            // Order matters: the chain host starts (and deploys) before the workers poll.
+            services.AddSingleton<ChainHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<ChainHost>());
+            services.AddHostedService<OutboxWorker>();
+            services.AddHostedService<IndexerWorker>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using TokenPlatform.Domain.Chain;
+
+namespace TokenPlatform.Infrastructure.Chain.Outbox;
+
+/// <summary>
+/// One outbox row: a chain write enqueued with a business change. Lifecycle:
+/// Pending -> Prepared (signed; nonce, hash and raw transaction stored BEFORE broadcasting) -> Sent
+/// -> Confirmed | Failed. Rows grouped into one transaction share nonce, hash and raw transaction.
+/// </summary>
+public sealed class ChainOperation
+{
+    public Guid Id { get; set; }
+
+    public string IdempotencyKey { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string Payload { get; set; } = "";
+
+    public ChainOperationStatus Status { get; set; } = ChainOperationStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public long? Nonce { get; set; }
+
+    public string? TxHash { get; set; }
+
+    /// <summary>The signed transaction, so a restart re-broadcasts the very same bytes (same hash, same nonce).</summary>
+    public string? RawTransaction { get; set; }
+
+    public long? BlockNumber { get; set; }
+
+    public long? GasUsed { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public ChainOperationView ToView() =>
+        new(Id, Kind, IdempotencyKey, Status, TxHash, Nonce, BlockNumber, GasUsed, Error, CreatedAt, UpdatedAt);
+}
+
+/// <summary>The next nonce of a sending account, shared by all workers (locked while signing).</summary>
+public sealed class ChainNonce
+{
+    public string Address { get; set; } = "";
+
+    public long ChainId { get; set; }
+
+    public long NextNonce { get; set; }
+}
+
+/// <summary>Where a platform contract lives on a given chain.</summary>
+public sealed class ChainDeployment
+{
+    public long ChainId { get; set; }
+
+    public string ContractName { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public long BlockNumber { get; set; }
+
+    public string TxHash { get; set; } = "";
+
+    public DateTimeOffset DeployedAt { get; set; }
+}

@@ -1,0 +1,426 @@
+using System.Numerics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Infrastructure.Persistence;
+
+namespace TokenPlatform.Infrastructure.Chain.Outbox;
+
+/// <summary>
+/// One pass of the outbox: prepare (claim pending rows, sign with the next nonce, store nonce, hash
+/// and raw transaction, commit), broadcast (send the stored bytes; re-sending the same bytes can
+/// never execute twice), confirm (receipt + confirmation depth, or a decoded revert). Every step
+/// is idempotent, so a crash between any two of them is recovered by the next pass.
+/// </summary>
+public sealed partial class OutboxProcessor(
+    AppDbContext db,
+    ChainClient chain,
+    ContractAddressesProvider addresses,
+    IEnumerable<IChainOperationHandler> handlers,
+    TimeProvider clock,
+    ILogger<OutboxProcessor> logger)
+{
+    private const int ClaimBatch = 200;
+    private const string SplitMarker = "split from a failing batch; retried alone";
+    private readonly Dictionary<string, IChainOperationHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        await BroadcastAsync(cancellationToken);
+        await ConfirmAsync(cancellationToken);
+    }
+
+    /// <summary>Claims due pending rows, signs them in nonce order and commits before anything is sent.</summary>
+    public async Task<int> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var nonceRow = await LockNonceAsync(cancellationToken);
+        var pending = await ClaimPendingAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return 0;
+        }
+
+        var next = Math.Max(nonceRow.NextNonce, await chain.PendingNonceAsync(chain.OperatorAddress));
+        var prepared = 0;
+        foreach (var group in Group(pending))
+        {
+            var signed = await TrySignAsync(group, contracts, next, cancellationToken);
+            if (signed)
+            {
+                prepared += group.Count;
+                next++;
+            }
+        }
+
+        nonceRow.NextNonce = next;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return prepared;
+    }
+
+    /// <summary>Sends every prepared transaction (lowest nonce first).</summary>
+    public async Task<int> BroadcastAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.ChainOperations.Where(o => o.Status == ChainOperationStatus.Prepared && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Nonce).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var group in rows.GroupBy(r => r.TxHash!))
+        {
+            var members = group.ToList();
+            var outcome = await SendRawAsync(members[0].RawTransaction!, group.Key);
+            switch (outcome)
+            {
+                case SendOutcome.Sent:
+                    Update(members, ChainOperationStatus.Sent);
+                    sent += members.Count;
+                    break;
+                case SendOutcome.NonceTaken:
+                    // Another transaction used this nonce, so ours can never execute: sign again with a new nonce.
+                    LogNonceTaken(logger, group.Key, members[0].Nonce ?? -1);
+                    foreach (var row in members)
+                    {
+                        row.Status = ChainOperationStatus.Pending;
+                        row.Nonce = null;
+                        row.TxHash = null;
+                        row.RawTransaction = null;
+                        row.UpdatedAt = clock.GetUtcNow();
+                    }
+
+                    break;
+                case SendOutcome.Unreachable:
+                    Backoff(members, "chain RPC unreachable while sending");
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return sent;
+    }
+
+    /// <summary>Reads receipts of sent transactions; confirms them at the configured depth or records the revert.</summary>
+    public async Task<int> ConfirmAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.ChainOperations.Where(o => o.Status == ChainOperationStatus.Sent).OrderBy(o => o.Nonce).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        long head;
+        try
+        {
+            head = await chain.BlockNumberAsync();
+        }
+        catch (Exception ex) when (IsRpcFailure(ex))
+        {
+            return 0;
+        }
+
+        var confirmed = 0;
+        foreach (var group in rows.GroupBy(r => r.TxHash!))
+        {
+            var members = group.ToList();
+            TransactionReceipt? receipt;
+            try
+            {
+                receipt = await chain.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(group.Key);
+            }
+            catch (Exception ex) when (IsRpcFailure(ex))
+            {
+                continue;
+            }
+
+            if (receipt is null)
+            {
+                await RecoverMissingAsync(members);
+                continue;
+            }
+
+            var block = (long)receipt.BlockNumber.Value;
+            if (receipt.Status?.Value == 1)
+            {
+                if (head - block + 1 < chain.Options.Confirmations)
+                {
+                    continue;
+                }
+
+                foreach (var row in members)
+                {
+                    row.BlockNumber = block;
+                    row.GasUsed = (long)receipt.GasUsed.Value;
+                }
+
+                Update(members, ChainOperationStatus.Confirmed);
+                confirmed += members.Count;
+            }
+            else
+            {
+                var reason = await ReplayRevertAsync(members[0], receipt);
+                foreach (var row in members)
+                {
+                    row.BlockNumber = block;
+                    row.GasUsed = (long)receipt.GasUsed.Value;
+                    row.Error = Truncate("reverted: " + reason);
+                }
+
+                Update(members, ChainOperationStatus.Failed);
+                LogReverted(logger, group.Key, reason);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return confirmed;
+    }
+
+    /// <summary>Marks a failed row pending again (admin retry). Only failed rows; the same idempotency key.</summary>
+    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.ChainOperations.FirstOrDefaultAsync(o => o.Id == id && o.Status == ChainOperationStatus.Failed, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        row.Status = ChainOperationStatus.Pending;
+        row.Nonce = null;
+        row.TxHash = null;
+        row.RawTransaction = null;
+        row.Error = null;
+        row.NextAttemptAt = clock.GetUtcNow();
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> TrySignAsync(List<ChainOperation> group, ContractAddresses contracts, long nonce, CancellationToken cancellationToken)
+    {
+        var handler = _handlers[group[0].Kind];
+        var input = handler.Build(group, contracts);
+        input.From = chain.OperatorAddress;
+        BigInteger gas;
+        try
+        {
+            gas = (await chain.Web3.Eth.Transactions.EstimateGas.SendRequestAsync(new CallInput { Data = input.Data, To = input.To, From = input.From })).Value;
+        }
+        catch (RpcResponseException ex)
+        {
+            if (group.Count > 1)
+            {
+                // One bad row must not block the others: they are signed one by one on the next pass.
+                foreach (var row in group)
+                {
+                    row.Attempts++;
+                    row.Error = SplitMarker;
+                }
+
+                return false;
+            }
+
+            var reason = RevertDecoder.Decode(ex.RpcError?.Data?.ToString());
+            foreach (var row in group)
+            {
+                row.Error = Truncate("rejected before sending: " + reason);
+            }
+
+            Update(group, ChainOperationStatus.Failed);
+            LogRejected(logger, group[0].Id, reason);
+            return false;
+        }
+        catch (Exception ex) when (IsRpcFailure(ex))
+        {
+            Backoff(group, "chain RPC unreachable while preparing");
+            return false;
+        }
+
+        // 20% head-room over the estimate: state may move between estimation and inclusion.
+        var (raw, hash) = await chain.SignAsync(input, nonce, gas * 6 / 5 + 10_000);
+        foreach (var row in group)
+        {
+            row.Nonce = nonce;
+            row.TxHash = hash;
+            row.RawTransaction = raw;
+            row.Attempts++;
+            row.Error = null;
+        }
+
+        Update(group, ChainOperationStatus.Prepared);
+        cancellationToken.ThrowIfCancellationRequested();
+        return true;
+    }
+
+    private IEnumerable<List<ChainOperation>> Group(IReadOnlyList<ChainOperation> pending)
+    {
+        foreach (var byKind in pending.GroupBy(p => p.Kind))
+        {
+            if (!_handlers.TryGetValue(byKind.Key, out var handler))
+            {
+                foreach (var row in byKind)
+                {
+                    row.Error = $"no handler for operation kind '{row.Kind}'";
+                    Update([row], ChainOperationStatus.Failed);
+                }
+
+                continue;
+            }
+
+            // Rows that were split from a failing batch are retried one at a time.
+            var size = byKind.Any(r => r.Error == SplitMarker) ? 1 : handler.MaxGroupSize;
+            foreach (var chunk in byKind.Chunk(Math.Max(1, size)))
+            {
+                yield return chunk.ToList();
+            }
+        }
+    }
+
+    private enum SendOutcome
+    {
+        Sent,
+        NonceTaken,
+        Unreachable,
+    }
+
+    private async Task<SendOutcome> SendRawAsync(string raw, string hash)
+    {
+        try
+        {
+            await chain.Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
+            return SendOutcome.Sent;
+        }
+        catch (RpcResponseException ex)
+        {
+            // "already known", "nonce too low"...: look at the chain before concluding anything.
+            try
+            {
+                if (await chain.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash) is not null
+                    || await chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash) is not null)
+                {
+                    return SendOutcome.Sent;
+                }
+            }
+            catch (Exception inner) when (IsRpcFailure(inner))
+            {
+                return SendOutcome.Unreachable;
+            }
+
+            return ex.Message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase) ? SendOutcome.NonceTaken : SendOutcome.Unreachable;
+        }
+        catch (Exception ex) when (IsRpcFailure(ex))
+        {
+            return SendOutcome.Unreachable;
+        }
+    }
+
+    /// <summary>A sent transaction without a receipt: re-send its exact bytes if the node forgot it (restart, reorg).</summary>
+    private async Task RecoverMissingAsync(List<ChainOperation> members)
+    {
+        try
+        {
+            if (await chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(members[0].TxHash) is null)
+            {
+                Update(members, ChainOperationStatus.Prepared);
+            }
+        }
+        catch (Exception ex) when (IsRpcFailure(ex))
+        {
+            // Try again on the next pass.
+        }
+    }
+
+    private async Task<string> ReplayRevertAsync(ChainOperation row, TransactionReceipt receipt)
+    {
+        try
+        {
+            var tx = await chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(row.TxHash);
+            var call = new CallInput { Data = tx.Input, To = tx.To, From = tx.From };
+            await chain.Web3.Eth.Transactions.Call.SendRequestAsync(call, new BlockParameter(new Nethereum.Hex.HexTypes.HexBigInteger(receipt.BlockNumber.Value - 1)));
+            return "reverted (not reproducible by replay)";
+        }
+        catch (RpcResponseException ex)
+        {
+            return RevertDecoder.Decode(ex.RpcError?.Data?.ToString());
+        }
+        catch (Exception ex) when (IsRpcFailure(ex))
+        {
+            return "reverted (replay failed: RPC unreachable)";
+        }
+    }
+
+    private async Task<ChainNonce> LockNonceAsync(CancellationToken cancellationToken)
+    {
+        var chainId = chain.Options.ChainId;
+        var address = chain.OperatorAddress;
+        ChainNonce? row = db.Database.IsNpgsql()
+            ? await db.ChainNonces.FromSql($"SELECT * FROM chain_nonces WHERE \"ChainId\" = {chainId} AND \"Address\" = {address} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+            : await db.ChainNonces.FirstOrDefaultAsync(n => n.ChainId == chainId && n.Address == address, cancellationToken);
+        if (row is null)
+        {
+            row = new ChainNonce { ChainId = chainId, Address = address, NextNonce = await chain.PendingNonceAsync(address) };
+            db.ChainNonces.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return row;
+    }
+
+    private async Task<List<ChainOperation>> ClaimPendingAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (db.Database.IsNpgsql())
+        {
+            var ticks = now.UtcTicks;
+            // Several app instances: each claims different rows; locked rows are skipped, never waited for.
+            return await db.ChainOperations.FromSql(
+                    $"SELECT * FROM chain_operations WHERE \"Status\" = 'Pending' AND \"NextAttemptAt\" <= {ticks} ORDER BY \"CreatedAt\", \"Id\" LIMIT {ClaimBatch} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(cancellationToken);
+        }
+
+        return await db.ChainOperations.Where(o => o.Status == ChainOperationStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Take(ClaimBatch).ToListAsync(cancellationToken);
+    }
+
+    private void Update(IEnumerable<ChainOperation> rows, ChainOperationStatus status)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var row in rows)
+        {
+            row.Status = status;
+            row.UpdatedAt = now;
+        }
+    }
+
+    private void Backoff(IEnumerable<ChainOperation> rows, string error)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var row in rows)
+        {
+            row.Attempts++;
+            row.Error = error;
+            row.NextAttemptAt = now.AddSeconds(Math.Min(60, Math.Pow(2, Math.Min(row.Attempts, 6))));
+            row.UpdatedAt = now;
+        }
+    }
+
+    internal static bool IsRpcFailure(Exception ex) =>
+        ex is HttpRequestException or RpcClientUnknownException or RpcClientTimeoutException or TaskCanceledException or TimeoutException;
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain operation {OperationId} rejected before sending: {Reason}")]
+    private static partial void LogRejected(ILogger logger, Guid operationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {TxHash} reverted: {Reason}")]
+    private static partial void LogReverted(ILogger logger, string txHash, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nonce {Nonce} of transaction {TxHash} was used by another transaction: signing again")]
+    private static partial void LogNonceTaken(ILogger logger, string txHash, long nonce);
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Nethereum.Signer;
+using Nethereum.Util;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Infrastructure.Persistence;
+
+namespace TokenPlatform.Infrastructure.Wallets;
+
+/// <summary>
+/// Custodial wallets: a fresh secp256k1 key per user (cryptographically secure generator), stored
+/// only as a Data Protection payload and decrypted only inside <see cref="UnlockForSigning"/>.
+/// </summary>
+internal sealed class WalletService(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : IWalletService
+{
+    private readonly IDataProtector _protector = protection.CreateProtector(CustodialWallet.ProtectionPurpose);
+
+    public async Task<string> EnsureWalletAsync(string userId, CancellationToken cancellationToken)
+    {
+        var existing = db.CustodialWallets.Local.FirstOrDefault(w => w.UserId == userId)
+            ?? await db.CustodialWallets.FirstOrDefaultAsync(w => w.UserId == userId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.Address;
+        }
+
+        var key = EthECKey.GenerateKey();
+        var wallet = new CustodialWallet
+        {
+            UserId = userId,
+            Address = key.GetPublicAddress(),
+            ProtectedKey = _protector.Protect(key.GetPrivateKey()),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.CustodialWallets.Add(wallet);
+        return wallet.Address;
+    }
+
+    public async Task<WalletView?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var wallet = await db.CustodialWallets.AsNoTracking().FirstOrDefaultAsync(w => w.UserId == userId, cancellationToken);
+        return wallet is null ? null : new WalletView(wallet.UserId, wallet.Address, wallet.PayoutAddress, wallet.CreatedAt);
+    }
+
+    public string PayoutChallenge(string userId, string address) =>
+        $"TokenPlatform: pay my distributions for account {userId} to {address}.";
+
+    public async Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken)
+    {
+        if (!AddressUtil.Current.IsValidEthereumAddressHexFormat(address))
+        {
+            return Error.Validation("Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).");
+        }
+
+        var wallet = await db.CustodialWallets.FirstOrDefaultAsync(w => w.UserId == userId, cancellationToken);
+        if (wallet is null)
+        {
+            return Error.NotFound("wallet.missing", "This account has no wallet yet.");
+        }
+
+        string recovered;
+        try
+        {
+            recovered = new EthereumMessageSigner().EncodeUTF8AndEcRecover(PayoutChallenge(userId, address), signature);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return Error.Validation("Signature", "The signature is not a valid EIP-191 signature.");
+        }
+
+        if (!string.Equals(recovered, address, StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Validation("Signature", "The signature was not made by this address.");
+        }
+
+        wallet.PayoutAddress = AddressUtil.Current.ConvertToChecksumAddress(address);
+        wallet.PayoutVerifiedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new WalletView(wallet.UserId, wallet.Address, wallet.PayoutAddress, wallet.CreatedAt);
+    }
+
+    /// <summary>The user's key, for signing one transaction. Never log, return or store it.</summary>
+    internal async Task<EthECKey> UnlockForSigning(string userId, CancellationToken cancellationToken)
+    {
+        var wallet = await db.CustodialWallets.AsNoTracking().FirstAsync(w => w.UserId == userId, cancellationToken);
+        return new EthECKey(_protector.Unprotect(wallet.ProtectedKey));
+    }
+}
