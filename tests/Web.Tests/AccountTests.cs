@@ -34,9 +34,11 @@ public sealed partial class AccountTests(PlatformFactory factory) : IClassFixtur
 
         using var response = await PostFormAsync(client, "/Account/Register", "register", Registration($"new-{Guid.NewGuid():N}@example.com", "Investor"));
         var me = await client.GetFromJsonAsync<JsonElement>(Url("/api/v1/me"));
+        var wallet = await client.GetFromJsonAsync<JsonElement>(Url("/api/v1/wallet"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(["Investor"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Matches("^0x[0-9a-fA-F]{40}$", wallet.GetProperty("address").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Infrastructure.Chain.Indexing;
 using TokenPlatform.Infrastructure.Chain.Outbox;
 using TokenPlatform.Infrastructure.Wallets;
@@ -27,6 +28,7 @@ public static class ChainServices
         services.AddScoped<ChainDeployer>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IChainOutbox, ChainOutbox>();
+        services.AddScoped<IChainMonitor, ChainMonitor>();
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Persistence;
 

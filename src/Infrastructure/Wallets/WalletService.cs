@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nethereum.Signer;
 using Nethereum.Util;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Persistence;
 

@@ -11,6 +11,7 @@ internal static class AdminEndpoints
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.Admin).WithTags("Admin").ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapGet("/users", ListUsers).WithName("ListUsers").ProducesValidationProblem();
         admin.MapGet("/overview", Overview).WithName("GetPlatformOverview");
+        admin.MapChainAdminEndpoints();
     }
 
     private static async Task<IResult> ListUsers(ISender sender, CancellationToken ct, int skip = 0, int take = 50) =>

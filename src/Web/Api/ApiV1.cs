@@ -10,6 +10,7 @@ internal static class ApiV1
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/me", Me).WithName("GetMe").WithSummary("The signed-in account and its roles.");
         api.MapAssetEndpoints();
+        api.MapWalletEndpoints();
         api.MapAdminEndpoints();
     }
 

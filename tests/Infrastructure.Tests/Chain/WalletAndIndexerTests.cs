@@ -7,6 +7,7 @@ using Nethereum.Signer;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Infrastructure.Chain;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Indexing;

@@ -182,26 +182,6 @@ public sealed partial class OutboxProcessor(
         return confirmed;
     }
 
-    /// <summary>Marks a failed row pending again (admin retry). Only failed rows; the same idempotency key.</summary>
-    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var row = await db.ChainOperations.FirstOrDefaultAsync(o => o.Id == id && o.Status == ChainOperationStatus.Failed, cancellationToken);
-        if (row is null)
-        {
-            return false;
-        }
-
-        row.Status = ChainOperationStatus.Pending;
-        row.Nonce = null;
-        row.TxHash = null;
-        row.RawTransaction = null;
-        row.Error = null;
-        row.NextAttemptAt = clock.GetUtcNow();
-        row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     private async Task<bool> TrySignAsync(List<ChainOperation> group, ContractAddresses contracts, long nonce, CancellationToken cancellationToken)
     {
         var handler = _handlers[group[0].Kind];

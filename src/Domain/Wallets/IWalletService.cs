@@ -1,6 +1,6 @@
 using TokenPlatform.Domain.Common;
 
-namespace TokenPlatform.Domain.Chain;
+namespace TokenPlatform.Domain.Wallets;
 
 /// <summary>
 /// Custodial wallets: every account gets an address at registration. Private keys never leave

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Infrastructure.Chain.Indexing;
+using TokenPlatform.Infrastructure.Chain.Outbox;
+using TokenPlatform.Infrastructure.Persistence;
+
+namespace TokenPlatform.Infrastructure.Chain;
+
+internal sealed class ChainMonitor(AppDbContext db, ReconciliationState reconciliation, TimeProvider clock) : IChainMonitor
+{
+    public async Task<IReadOnlyList<ChainOperationView>> ListOperationsAsync(ChainOperationStatus? status, int take, CancellationToken cancellationToken)
+    {
+        var query = db.ChainOperations.AsNoTracking();
+        if (status is { } wanted)
+        {
+            query = query.Where(o => o.Status == wanted);
+        }
+
+        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToView()).ToList();
+    }
+
+    public async Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var updated = await db.ChainOperations
+            .Where(o => o.Id == operationId && o.Status == ChainOperationStatus.Failed)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Status, ChainOperationStatus.Pending)
+                    .SetProperty(o => o.Nonce, (long?)null)
+                    .SetProperty(o => o.TxHash, (string?)null)
+                    .SetProperty(o => o.RawTransaction, (string?)null)
+                    .SetProperty(o => o.Error, (string?)null)
+                    .SetProperty(o => o.NextAttemptAt, now)
+                    .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken);
+        return updated == 1;
+    }
+
+    public ReconciliationView? LatestReconciliation() =>
+        reconciliation.Latest is { } r
+            ? new ReconciliationView(r.CheckedAt, r.AtBlock, r.Checked, r.Mismatches.Select(m => new HoldingMismatchView(m.AssetTokenId, m.Address, m.Database, m.Chain)).ToList(), r.Skipped)
+            : null;
+}
