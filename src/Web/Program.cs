@@ -24,6 +24,11 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 
 var app = builder.Build();
 
+if (CommandLineVerbs.IsVerb(args))
+{
+    return await CommandLineVerbs.RunAsync(app, args);
+}
+
 await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -55,6 +60,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("TokenPlatform is ready at {Urls} ({Environment})", string.Join(", ", app.Urls), app.Environment.EnvironmentName));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -73,12 +73,12 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
             {
                 ChainId = chain.Options.ChainId,
                 ContractName = name,
-                Address = receipt.ContractAddress,
+                Address = Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress),
                 BlockNumber = (long)receipt.BlockNumber.Value,
                 TxHash = receipt.TransactionHash,
                 DeployedAt = clock.GetUtcNow(),
             });
-            return receipt.ContractAddress;
+            return records[^1].Address;
         }
 
         var usd = await Deploy("TestUSD", new TestUsdDeployment { Admin = op });
