@@ -1,6 +1,8 @@
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Common;
 
+using TokenPlatform.Tests.Shared;
+
 namespace TokenPlatform.Domain.Tests;
 
 public class CreateAssetDraftTests
@@ -39,28 +41,5 @@ public class CreateAssetDraftTests
         Assert.False(result.IsSuccess);
         Assert.Empty(store.Assets);
         Assert.Equal(0, store.Commits);
-    }
-
-    private sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
-    {
-        public List<Asset> Assets { get; } = [];
-
-        public int Commits { get; private set; }
-
-        public void Add(Asset asset) => Assets.Add(asset);
-
-        public Task<Asset?> FindAsync(AssetId id, CancellationToken cancellationToken) => Task.FromResult(Assets.FirstOrDefault(a => a.Id == id));
-
-        public Task<IReadOnlyList<AssetSummary>> ListByIssuerAsync(string issuerId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AssetSummary>> ListByStatusAsync(AssetStatus status, int take, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task SaveChangesAsync(CancellationToken cancellationToken)
-        {
-            Commits++;
-            return Task.CompletedTask;
-        }
     }
 }

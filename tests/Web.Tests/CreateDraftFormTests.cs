@@ -9,6 +9,8 @@ using TokenPlatform.Domain.Common;
 using TokenPlatform.Web.Components.Pages.Issuer;
 using TokenPlatform.Web.Setup;
 
+using TokenPlatform.Tests.Shared;
+
 namespace TokenPlatform.Web.Tests;
 
 /// <summary>The draft form through the real Mediator pipeline (validation behavior included), with an in-memory store.</summary>
@@ -66,22 +68,5 @@ public sealed class CreateDraftFormTests : IAsyncLifetime
         Assert.Equal(createdId, stored.Id);
         Assert.Equal(("issuer-9", AssetKind.Art, "Blue Horse, 1911"), (stored.IssuerId, stored.Kind, stored.Name));
         Assert.DoesNotContain("is required", cut.Markup, StringComparison.Ordinal);
-    }
-
-    private sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
-    {
-        public List<Asset> Assets { get; } = [];
-
-        public void Add(Asset asset) => Assets.Add(asset);
-
-        public Task<Asset?> FindAsync(AssetId id, CancellationToken cancellationToken) => Task.FromResult(Assets.FirstOrDefault(a => a.Id == id));
-
-        public Task<IReadOnlyList<AssetSummary>> ListByIssuerAsync(string issuerId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AssetSummary>> ListByStatusAsync(AssetStatus status, int take, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task SaveChangesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

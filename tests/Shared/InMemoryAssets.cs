@@ -1,0 +1,33 @@
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+
+namespace TokenPlatform.Tests.Shared;
+
+/// <summary>In-memory asset store for pure unit and component tests (real databases are tested elsewhere).</summary>
+public sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
+{
+    public List<Asset> Assets { get; } = [];
+
+    public int Commits { get; private set; }
+
+    public void Add(Asset asset) => Assets.Add(asset);
+
+    public Task<Asset?> FindAsync(AssetId id, CancellationToken cancellationToken) => Task.FromResult(Assets.FirstOrDefault(a => a.Id == id));
+
+    public Task<IReadOnlyList<AssetSummary>> ListByIssuerAsync(string issuerId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AssetSummary>>(Assets.Where(a => a.IssuerId == issuerId).Select(Summary).ToList());
+
+    public Task<IReadOnlyList<AssetSummary>> ListByStatusAsync(AssetStatus status, int take, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AssetSummary>>(Assets.Where(a => a.Status == status).Take(take).Select(Summary).ToList());
+
+    public Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<AssetStatus, int>>(Assets.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()));
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        Commits++;
+        return Task.CompletedTask;
+    }
+
+    private static AssetSummary Summary(Asset a) => new(a.Id, a.Name, a.Kind, a.Status, a.UpdatedAt);
+}
