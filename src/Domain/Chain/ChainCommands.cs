@@ -26,6 +26,41 @@ public sealed record MintTestStablecoin(string Address, long AmountMinorUnits) :
     public override string Kind => KindName;
 }
 
+/// <summary>
+/// Creates the asset on chain: the whole supply minted to the primary-sale escrow, resale royalty to
+/// the royalty splitter. Result: <c>{"assetTokenId": n}</c>.
+/// </summary>
+public sealed record CreateAssetOnChain(Guid AssetId, string Issuer, long Supply, long MaxHolding, DateTimeOffset? LockupEnd, ushort RoyaltyBps) : ChainCommand
+{
+    public const string KindName = "token.create-asset";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>Anchors a document's SHA-256 to the asset. Enqueued after <see cref="CreateAssetOnChain"/>.</summary>
+public sealed record AnchorDocumentOnChain(Guid AssetId, string Name, string Uri, string Sha256Hex) : ChainCommand
+{
+    public const string KindName = "token.anchor-document";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>Opens the primary offering of an asset held in escrow. Enqueued after <see cref="CreateAssetOnChain"/>.</summary>
+public sealed record OpenOfferingOnChain(Guid AssetId, long PricePerFraction, long MinimumPurchase, DateTimeOffset Start, DateTimeOffset End) : ChainCommand
+{
+    public const string KindName = "sale.open-offering";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>Creates a revenue stream in the royalty splitter. Result: <c>{"streamId": n}</c>.</summary>
+public sealed record CreateRoyaltyStreamOnChain(Guid AssetId, IReadOnlyList<string> Payees, IReadOnlyList<ushort> Bps) : ChainCommand
+{
+    public const string KindName = "splitter.create-stream";
+
+    public override string Kind => KindName;
+}
+
 public enum ChainOperationStatus
 {
     Pending = 1,
@@ -48,7 +83,9 @@ public sealed record ChainOperationView(
     long? GasUsed,
     string? Error,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Guid? DependsOn = null,
+    string? Result = null);
 
 public sealed record EnqueuedOperation(Guid Id, bool AlreadyExisted);
 
@@ -60,6 +97,13 @@ public interface IChainOutbox
     /// operation with the same <paramref name="idempotencyKey"/> exists, returns it and adds nothing.
     /// </summary>
     Task<EnqueuedOperation> EnqueueAsync(ChainCommand command, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="EnqueueAsync"/>, but the operation is sent only once operation
+    /// <paramref name="after"/> is confirmed (it fails if that one fails); its handler can read the
+    /// earlier operation's result (e.g. the on-chain asset id).
+    /// </summary>
+    Task<EnqueuedOperation> EnqueueAfterAsync(ChainCommand command, string idempotencyKey, Guid after, CancellationToken cancellationToken);
 
     Task<ChainOperationView?> FindAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -35,6 +35,10 @@ public static class ChainServices
         services.AddScoped<Reconciler>();
         services.AddSingleton<IChainOperationHandler, RegisterInvestorHandler>();
         services.AddSingleton<IChainOperationHandler, MintTestStablecoinHandler>();
+        services.AddSingleton<IChainOperationHandler, CreateAssetHandler>();
+        services.AddSingleton<IChainOperationHandler, AnchorDocumentHandler>();
+        services.AddSingleton<IChainOperationHandler, OpenOfferingHandler>();
+        services.AddSingleton<IChainOperationHandler, CreateRoyaltyStreamHandler>();
         if (options.Mode != ChainMode.Disabled)
         {
             // Order matters: the chain host starts (and deploys) before the workers poll.

@@ -21,10 +21,13 @@ namespace TokenPlatform.Infrastructure.Tests.Chain;
 /// deployer, and the Infrastructure services on a fresh PostgreSQL database. Hosted workers are not
 /// started: tests drive the outbox processor pass by pass.
 /// </summary>
-public sealed class ChainFixture : IAsyncLifetime
+public class ChainFixture : IAsyncLifetime
 {
+    /// <summary>The database the app runs on in this fixture (PostgreSQL here; SQLite in <see cref="SqliteChainFixture"/>).</summary>
+    protected virtual bool UseSqlite => false;
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"tp-chain-{Guid.NewGuid():N}");
-    private TestPostgres _postgres = null!;
+    private TestPostgres? _postgres;
 
     public ServiceProvider Services { get; private set; } = null!;
 
@@ -36,15 +39,16 @@ public sealed class ChainFixture : IAsyncLifetime
 
     public ChainClient Chain => Services.GetRequiredService<ChainClient>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _postgres = await TestPostgres.CreateAsync();
+        _postgres = UseSqlite ? null : await TestPostgres.CreateAsync();
         var port = FreePort();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = UseSqlite ? "Sqlite" : "Postgres",
             ["Database:DataDirectory"] = _dataDirectory,
-            ["ConnectionStrings:Postgres"] = _postgres.ConnectionString,
+            ["ConnectionStrings:Postgres"] = _postgres?.ConnectionString,
+            ["ConnectionStrings:Sqlite"] = "Data Source=chain-tests.db",
             ["Chain:Mode"] = "Managed",
             ["Chain:AnvilPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chain:Confirmations"] = "1",
@@ -72,11 +76,16 @@ public sealed class ChainFixture : IAsyncLifetime
         Services.GetRequiredService<ContractAddressesProvider>().Set(Contracts);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Anvil.DisposeAsync();
         await Services.DisposeAsync();
-        await _postgres.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -133,4 +142,10 @@ public sealed class ChainFixture : IAsyncLifetime
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
+}
+
+/// <summary>The same chain set-up on the app's default database, SQLite.</summary>
+public sealed class SqliteChainFixture : ChainFixture
+{
+    protected override bool UseSqlite => true;
 }

@@ -79,3 +79,55 @@ public sealed class AssetCreatedEvent : IEventDTO
     [Parameter("uint16", "royaltyBps", 7, false)]
     public ushort RoyaltyBps { get; set; }
 }
+
+[Function("anchorDocument", "uint256")]
+public sealed class AnchorDocumentFunction : FunctionMessage
+{
+    [Parameter("uint256", "id", 1)]
+    public BigInteger Id { get; set; }
+
+    [Parameter("string", "name", 2)]
+    public string Name { get; set; } = "";
+
+    [Parameter("string", "uri_", 3)]
+    public string Uri { get; set; } = "";
+
+    [Parameter("bytes32", "sha256Hash", 4)]
+    public byte[] Sha256Hash { get; set; } = [];
+}
+
+[Function("documentAt", typeof(DocumentAtOutput))]
+public sealed class DocumentAtFunction : FunctionMessage
+{
+    [Parameter("uint256", "id", 1)]
+    public BigInteger Id { get; set; }
+
+    [Parameter("uint256", "index", 2)]
+    public BigInteger Index { get; set; }
+}
+
+[FunctionOutput]
+public sealed class DocumentAtOutput : IFunctionOutputDTO
+{
+    [Parameter("tuple", "", 1)]
+    public DocumentTuple Document { get; set; } = new();
+}
+
+public sealed class DocumentTuple
+{
+    [Parameter("string", "name", 1)]
+    public string Name { get; set; } = "";
+
+    [Parameter("string", "uri", 2)]
+    public string Uri { get; set; } = "";
+
+    [Parameter("bytes32", "sha256Hash", 3)]
+    public byte[] Sha256Hash { get; set; } = [];
+}
+
+[Function("totalSupply", "uint256")]
+public sealed class TotalSupplyFunction : FunctionMessage
+{
+    [Parameter("uint256", "id", 1)]
+    public BigInteger Id { get; set; }
+}

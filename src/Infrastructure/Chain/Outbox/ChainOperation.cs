@@ -36,12 +36,18 @@ public sealed class ChainOperation
 
     public string? Error { get; set; }
 
+    /// <summary>An operation that must be confirmed before this one is signed.</summary>
+    public Guid? DependsOn { get; set; }
+
+    /// <summary>What the confirmed transaction produced, as JSON (e.g. the new asset id on chain).</summary>
+    public string? Result { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
     public ChainOperationView ToView() =>
-        new(Id, Kind, IdempotencyKey, Status, TxHash, Nonce, BlockNumber, GasUsed, Error, CreatedAt, UpdatedAt);
+        new(Id, Kind, IdempotencyKey, Status, TxHash, Nonce, BlockNumber, GasUsed, Error, CreatedAt, UpdatedAt, DependsOn, Result);
 }
 
 /// <summary>The next nonce of a sending account, shared by all workers (locked while signing).</summary>

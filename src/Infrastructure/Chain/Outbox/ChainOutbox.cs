@@ -8,7 +8,13 @@ namespace TokenPlatform.Infrastructure.Chain.Outbox;
 /// <summary>Adds outbox rows to the current DbContext: they commit (or not) with the business change.</summary>
 internal sealed class ChainOutbox(AppDbContext db, TimeProvider clock) : IChainOutbox
 {
-    public async Task<EnqueuedOperation> EnqueueAsync(ChainCommand command, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<EnqueuedOperation> EnqueueAsync(ChainCommand command, string idempotencyKey, CancellationToken cancellationToken) =>
+        EnqueueCoreAsync(command, idempotencyKey, null, cancellationToken);
+
+    public Task<EnqueuedOperation> EnqueueAfterAsync(ChainCommand command, string idempotencyKey, Guid after, CancellationToken cancellationToken) =>
+        EnqueueCoreAsync(command, idempotencyKey, after, cancellationToken);
+
+    private async Task<EnqueuedOperation> EnqueueCoreAsync(ChainCommand command, string idempotencyKey, Guid? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
@@ -32,6 +38,7 @@ internal sealed class ChainOutbox(AppDbContext db, TimeProvider clock) : IChainO
             Payload = JsonSerializer.Serialize(command, command.GetType(), PayloadJson.Options),
             Status = ChainOperationStatus.Pending,
             NextAttemptAt = now,
+            DependsOn = after,
             CreatedAt = now,
             UpdatedAt = now,
         };

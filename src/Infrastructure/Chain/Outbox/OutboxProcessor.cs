@@ -37,6 +37,7 @@ public sealed partial class OutboxProcessor(
     public async Task<int> PrepareAsync(CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
+        await FailOrphansAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var nonceRow = await LockNonceAsync(cancellationToken);
         var pending = await ClaimPendingAsync(cancellationToken);
@@ -153,10 +154,12 @@ public sealed partial class OutboxProcessor(
                     continue;
                 }
 
+                var result = _handlers.TryGetValue(members[0].Kind, out var handler) ? handler.DescribeResult(receipt) : null;
                 foreach (var row in members)
                 {
                     row.BlockNumber = block;
                     row.GasUsed = (long)receipt.GasUsed.Value;
+                    row.Result = result;
                 }
 
                 Update(members, ChainOperationStatus.Confirmed);
@@ -185,7 +188,11 @@ public sealed partial class OutboxProcessor(
     private async Task<bool> TrySignAsync(List<ChainOperation> group, ContractAddresses contracts, long nonce, CancellationToken cancellationToken)
     {
         var handler = _handlers[group[0].Kind];
-        var input = handler.Build(group, contracts);
+        var dependencies = group.Where(r => r.DependsOn is not null).Select(r => r.DependsOn!.Value).Distinct().ToList();
+        var results = dependencies.Count == 0
+            ? new Dictionary<Guid, string?>()
+            : await db.ChainOperations.AsNoTracking().Where(o => dependencies.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Result, cancellationToken);
+        var input = handler.Build(group, new BuildContext(contracts, results));
         input.From = chain.OperatorAddress;
         BigInteger gas;
         try
@@ -352,6 +359,21 @@ public sealed partial class OutboxProcessor(
         return row;
     }
 
+    /// <summary>A row waiting for a failed operation can never run: it fails too (an admin retries both).</summary>
+    private async Task FailOrphansAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.ChainOperations
+            .Where(o => o.Status == ChainOperationStatus.Pending && o.DependsOn != null
+                && db.ChainOperations.Any(d => d.Id == o.DependsOn && d.Status == ChainOperationStatus.Failed))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(o => o.Status, ChainOperationStatus.Failed)
+                    .SetProperty(o => o.Error, "the operation it depends on failed")
+                    .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken);
+    }
+
+    /// <summary>Due pending rows whose prerequisite (if any) is confirmed, lowest first.</summary>
     private async Task<List<ChainOperation>> ClaimPendingAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -360,11 +382,13 @@ public sealed partial class OutboxProcessor(
             var ticks = now.UtcTicks;
             // Several app instances: each claims different rows; locked rows are skipped, never waited for.
             return await db.ChainOperations.FromSql(
-                    $"SELECT * FROM chain_operations WHERE \"Status\" = 'Pending' AND \"NextAttemptAt\" <= {ticks} ORDER BY \"CreatedAt\", \"Id\" LIMIT {ClaimBatch} FOR UPDATE SKIP LOCKED")
+                    $"SELECT * FROM chain_operations c WHERE c.\"Status\" = 'Pending' AND c.\"NextAttemptAt\" <= {ticks} AND (c.\"DependsOn\" IS NULL OR EXISTS (SELECT 1 FROM chain_operations d WHERE d.\"Id\" = c.\"DependsOn\" AND d.\"Status\" = 'Confirmed')) ORDER BY c.\"CreatedAt\", c.\"Id\" LIMIT {ClaimBatch} FOR UPDATE OF c SKIP LOCKED")
                 .ToListAsync(cancellationToken);
         }
 
-        return await db.ChainOperations.Where(o => o.Status == ChainOperationStatus.Pending && o.NextAttemptAt <= now)
+        return await db.ChainOperations
+            .Where(o => o.Status == ChainOperationStatus.Pending && o.NextAttemptAt <= now
+                && (o.DependsOn == null || db.ChainOperations.Any(d => d.Id == o.DependsOn && d.Status == ChainOperationStatus.Confirmed)))
             .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Take(ClaimBatch).ToListAsync(cancellationToken);
     }
 

@@ -296,6 +296,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("DependsOn")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -324,6 +327,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("RawTransaction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")

@@ -287,6 +287,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DependsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -315,6 +318,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RawTransaction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
