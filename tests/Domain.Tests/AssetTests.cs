@@ -12,6 +12,21 @@ public class AssetTests
 
     private static Asset Draft(AssetKind kind = AssetKind.Art) => Asset.CreateDraft("issuer-1", kind, "  Blue Horse  ", Now).Value;
 
+    internal static AssetDocument Deed(string hashSeed = "a") =>
+        AssetDocument.Create(DocumentKind.Document, "deed.pdf", "application/pdf", 1_000, new string(hashSeed[0], 64), "store/deed", Now).Value;
+
+    /// <summary>An art draft with everything review needs.</summary>
+    internal static Asset ReadyDraft()
+    {
+        var asset = Draft();
+        asset.SetDetails(ArtDetails.Create("Franz Marc", "Blue Horse", 1911, "Oil on canvas", "105 x 85 cm", "Private collection", Now).Value, Now);
+        asset.SetTerms(Terms(), Now);
+        asset.SetOffering(OfferingPlan.Create(Now, Now.AddDays(30), Now.AddDays(90), Now).Value, Now);
+        asset.SetSplit(RevenueSplit.Create([new SplitPayee("Artist estate", PayeeRole.Artist, "0x" + new string('1', 40), 2_000)], 8_000).Value, Now);
+        asset.AddDocument(Deed(), Now);
+        return asset;
+    }
+
     [Fact]
     public void CreateDraft_TrimsNameAndStartsAsDraft()
     {
@@ -39,37 +54,45 @@ public class AssetTests
         Assert.Contains(Asset.CreateDraft("issuer-1", (AssetKind)42, "Valid name", Now).Error!.Fields, f => f.Field == "Kind");
 
     [Fact]
-    public void SubmitForReview_WithoutTerms_IsRefusedAndStaysDraft()
+    public void SubmitForReview_Incomplete_NamesEveryMissingPartAndStaysDraft()
     {
         var asset = Draft();
 
         var result = asset.SubmitForReview(Now);
 
-        Assert.False(result.IsSuccess);
+        Assert.Equal(["Details", "Documents", "Offering", "Split", "Terms"], result.Error!.Fields.Select(f => f.Field).Order(StringComparer.Ordinal));
         Assert.Equal(AssetStatus.Draft, asset.Status);
     }
 
     [Fact]
-    public void Lifecycle_DraftToReviewToApproved_LocksTheTerms()
+    public void Lifecycle_DraftToReviewToApprovedToLive_LocksTheTerms()
     {
-        var asset = Draft();
-        Assert.True(asset.SetTerms(Terms(), Now).IsSuccess);
+        var asset = ReadyDraft();
+        var creation = Guid.NewGuid();
         Assert.True(asset.SubmitForReview(Now.AddMinutes(1)).IsSuccess);
-        Assert.True(asset.Approve(Now.AddMinutes(2)).IsSuccess);
+        Assert.True(asset.Approve(Money.FromMinorUnits(500_000_000).Value, creation, Now.AddMinutes(2)).IsSuccess);
 
         var change = asset.SetTerms(Terms(supply: 2_000), Now.AddMinutes(3));
 
         Assert.Equal(ErrorKind.Conflict, change.Error!.Kind);
         Assert.Equal(1_000, asset.Terms!.TotalFractions);
         Assert.Equal(AssetStatus.Approved, asset.Status);
-        Assert.Equal(Now.AddMinutes(2), asset.UpdatedAt);
+        Assert.Equal(creation, asset.CreationOperationId);
+        Assert.Equal(500_000_000, asset.ListingFee!.Value.MinorUnits);
+        Assert.False(asset.AddDocument(Deed("b"), Now).IsSuccess);
+
+        Assert.True(asset.MarkLive(7, Now.AddMinutes(3)).IsSuccess);
+        Assert.True(asset.MarkLive(7, Now.AddMinutes(4)).IsSuccess); // idempotent
+        Assert.Equal((AssetStatus.Live, 7L), (asset.Status, asset.OnChainTokenId!.Value));
     }
+
+    [Fact]
+    public void MarkLive_BeforeApproval_IsConflict() => Assert.Equal(ErrorKind.Conflict, ReadyDraft().MarkLive(1, Now).Error!.Kind);
 
     [Fact]
     public void Reject_RequiresReason_AndEditingReopensAsDraft()
     {
-        var asset = Draft();
-        asset.SetTerms(Terms(), Now);
+        var asset = ReadyDraft();
         asset.SubmitForReview(Now);
 
         Assert.False(asset.Reject("  ", Now).IsSuccess);
@@ -82,7 +105,7 @@ public class AssetTests
     }
 
     [Fact]
-    public void Approve_WhenNotInReview_IsConflict() => Assert.Equal(ErrorKind.Conflict, Draft().Approve(Now).Error!.Kind);
+    public void Approve_WhenNotInReview_IsConflict() => Assert.Equal(ErrorKind.Conflict, Draft().Approve(Money.Zero, Guid.NewGuid(), Now).Error!.Kind);
 
     [Fact]
     public void SetTerms_RealEstateWithResaleRoyalty_IsRefusedWithoutStateChange()

@@ -33,6 +33,29 @@ public sealed class Asset
 
     public AssetTerms? Terms { get; private set; }
 
+    public AssetDetails? Details { get; private set; }
+
+    /// <summary>Normalized ISRC of a music asset (unique across the platform), else null.</summary>
+    public string? Isrc { get; private set; }
+
+    public OfferingPlan? Offering { get; private set; }
+
+    public RevenueSplit? Split { get; private set; }
+
+    public IReadOnlyCollection<AssetDocument> Documents => _documents.AsReadOnly();
+
+    /// <summary>The asset's id on the asset token once it is created on chain.</summary>
+    public long? OnChainTokenId { get; private set; }
+
+    /// <summary>The outbox operation creating the asset on chain (set on approval).</summary>
+    public Guid? CreationOperationId { get; private set; }
+
+    public Money? ListingFee { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    private readonly List<AssetDocument> _documents = [];
+
     public string? RejectionReason { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -87,6 +110,100 @@ public sealed class Asset
         return this;
     }
 
+    public Result<Asset> SetDetails(AssetDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Kind != Kind)
+        {
+            return Error.Validation(nameof(Details), $"This asset is {Kind}: its details must be of that kind.");
+        }
+
+        if (EnsureEditable() is { } refused)
+        {
+            return refused;
+        }
+
+        Details = details;
+        Isrc = (details as MusicRoyaltyDetails)?.Isrc;
+        Touch(now);
+        return this;
+    }
+
+    public Result<Asset> SetOffering(OfferingPlan offering, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(offering);
+        if (EnsureEditable() is { } refused)
+        {
+            return refused;
+        }
+
+        Offering = offering;
+        Touch(now);
+        return this;
+    }
+
+    public Result<Asset> SetSplit(RevenueSplit split, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        if (EnsureEditable() is { } refused)
+        {
+            return refused;
+        }
+
+        Split = split;
+        Touch(now);
+        return this;
+    }
+
+    public Result<Asset> AddDocument(AssetDocument document, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_documents.Count >= 20)
+        {
+            return Error.Validation("File", "An asset holds at most 20 files.");
+        }
+
+        if (_documents.Any(d => d.Sha256 == document.Sha256))
+        {
+            return Error.Validation("File", "This file is already attached.");
+        }
+
+        if (EnsureEditable() is { } refused)
+        {
+            return refused;
+        }
+
+        _documents.Add(document);
+        Touch(now);
+        return this;
+    }
+
+    public Result<Asset> RemoveDocument(Guid documentId, DateTimeOffset now)
+    {
+        if (EnsureEditable() is { } refused)
+        {
+            return refused;
+        }
+
+        if (_documents.RemoveAll(d => d.Id == documentId) == 0)
+        {
+            return Error.NotFound("document.missing", "No such file on this asset.");
+        }
+
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>What is still missing before the asset can go to review (empty when ready).</summary>
+    public IReadOnlyList<FieldError> MissingForReview() =>
+        new FieldErrors()
+            .When(Details is null, nameof(Details), "Describe the asset.")
+            .When(Terms is null, nameof(Terms), "Set the terms.")
+            .When(Offering is null, nameof(Offering), "Set the offering window.")
+            .When(Split is null, nameof(Split), "Set the revenue split.")
+            .When(!_documents.Any(d => d.Kind == DocumentKind.Document), nameof(Documents), "Attach at least one document (deed, appraisal, contract...).")
+            .Errors;
+
     public Result<Asset> SubmitForReview(DateTimeOffset now)
     {
         if (Status != AssetStatus.Draft)
@@ -94,9 +211,9 @@ public sealed class Asset
             return Error.Conflict("asset.not_draft", $"Only a draft can be submitted; this asset is {Status}.");
         }
 
-        if (Terms is null)
+        if (MissingForReview() is { Count: > 0 } missing)
         {
-            return Error.Validation(nameof(Terms), "Set the terms before submitting for review.");
+            return Result<Asset>.Invalid(missing);
         }
 
         Status = AssetStatus.InReview;
@@ -105,7 +222,8 @@ public sealed class Asset
         return this;
     }
 
-    public Result<Asset> Approve(DateTimeOffset now)
+    /// <summary>Approves the asset and records the listing fee; the caller enqueues its chain creation.</summary>
+    public Result<Asset> Approve(Money listingFee, Guid creationOperationId, DateTimeOffset now)
     {
         if (Status != AssetStatus.InReview)
         {
@@ -113,6 +231,33 @@ public sealed class Asset
         }
 
         Status = AssetStatus.Approved;
+        ListingFee = listingFee;
+        CreationOperationId = creationOperationId;
+        ApprovedAt = now;
+        Touch(now);
+        return this;
+    }
+
+    /// <summary>Called when the chain confirmed the asset's creation.</summary>
+    public Result<Asset> MarkLive(long onChainTokenId, DateTimeOffset now)
+    {
+        if (Status == AssetStatus.Live && OnChainTokenId == onChainTokenId)
+        {
+            return this;
+        }
+
+        if (Status != AssetStatus.Approved)
+        {
+            return Error.Conflict("asset.not_approved", $"Only an approved asset goes live; this one is {Status}.");
+        }
+
+        if (onChainTokenId <= 0)
+        {
+            return Error.Validation(nameof(OnChainTokenId), "The on-chain id must be positive.");
+        }
+
+        OnChainTokenId = onChainTokenId;
+        Status = AssetStatus.Live;
         Touch(now);
         return this;
     }

@@ -11,8 +11,12 @@ public enum AssetStatus
 {
     Draft = 1,
     InReview = 2,
+    /// <summary>Approved by an admin: its chain operations are queued or running.</summary>
     Approved = 3,
     Rejected = 4,
+
+    /// <summary>Created on chain and open to investors.</summary>
+    Live = 5,
 }
 
 public readonly record struct AssetId(Guid Value)

@@ -31,5 +31,34 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
                 .HasConversion(b => b.Value, value => BasisPoints.Create(value, "bps").Value);
         });
         builder.Navigation(a => a.Terms).IsRequired(false);
+
+        builder.Property(a => a.Details).HasColumnName("details_json")
+            .HasConversion(d => AssetJson.WriteDetails(d!), json => AssetJson.ReadDetails(json));
+        builder.Property(a => a.Split).HasColumnName("split_json")
+            .HasConversion(s => AssetJson.WriteSplit(s!), json => AssetJson.ReadSplit(json));
+        builder.Property(a => a.Isrc).HasMaxLength(12);
+        builder.HasIndex(a => a.Isrc).IsUnique();
+        builder.Property(a => a.ListingFee).HasConversion(m => m!.Value.MinorUnits, units => Money.FromMinorUnits(units, "fee").Value);
+        builder.HasIndex(a => a.OnChainTokenId);
+        builder.OwnsOne(a => a.Offering, offering =>
+        {
+            offering.Property(o => o.Start).HasColumnName("offering_start");
+            offering.Property(o => o.End).HasColumnName("offering_end");
+            offering.Property(o => o.LockUpUntil).HasColumnName("lockup_until");
+        });
+        builder.Navigation(a => a.Offering).IsRequired(false);
+        builder.OwnsMany(a => a.Documents, documents =>
+        {
+            documents.ToTable("asset_documents");
+            documents.WithOwner().HasForeignKey("AssetId");
+            documents.HasKey(d => d.Id);
+            documents.Property(d => d.Id).ValueGeneratedNever();
+            documents.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            documents.Property(d => d.FileName).HasMaxLength(255);
+            documents.Property(d => d.ContentType).HasMaxLength(100);
+            documents.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+            documents.Property(d => d.StorageKey).HasMaxLength(300);
+        });
+        builder.Navigation(a => a.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

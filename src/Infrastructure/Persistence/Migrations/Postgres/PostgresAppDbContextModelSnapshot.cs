@@ -159,8 +159,22 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CreationOperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details_json");
+
+                    b.Property<string>("Isrc")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("IssuerId")
                         .IsRequired()
@@ -172,14 +186,24 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<long?>("ListingFee")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<long?>("OnChainTokenId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Split")
+                        .HasColumnType("text")
+                        .HasColumnName("split_json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -190,6 +214,11 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Isrc")
+                        .IsUnique();
+
+                    b.HasIndex("OnChainTokenId");
 
                     b.HasIndex("IssuerId", "Status");
 
@@ -513,6 +542,56 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("TokenPlatform.Domain.Assets.Asset", b =>
                 {
+                    b.OwnsMany("TokenPlatform.Domain.Assets.AssetDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssetId");
+
+                            b1.ToTable("asset_documents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
                     b.OwnsOne("TokenPlatform.Domain.Assets.AssetTerms", "Terms", b1 =>
                         {
                             b1.Property<Guid>("AssetId")
@@ -545,6 +624,35 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("AssetId");
                         });
+
+                    b.OwnsOne("TokenPlatform.Domain.Assets.OfferingPlan", "Offering", b1 =>
+                        {
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long>("End")
+                                .HasColumnType("bigint")
+                                .HasColumnName("offering_end");
+
+                            b1.Property<long?>("LockUpUntil")
+                                .HasColumnType("bigint")
+                                .HasColumnName("lockup_until");
+
+                            b1.Property<long>("Start")
+                                .HasColumnType("bigint")
+                                .HasColumnName("offering_start");
+
+                            b1.HasKey("AssetId");
+
+                            b1.ToTable("assets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Offering");
 
                     b.Navigation("Terms");
                 });

@@ -150,8 +150,22 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreationOperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details_json");
+
+                    b.Property<string>("Isrc")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IssuerId")
                         .IsRequired()
@@ -163,14 +177,24 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ListingFee")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OnChainTokenId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Split")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("split_json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -181,6 +205,11 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Isrc")
+                        .IsUnique();
+
+                    b.HasIndex("OnChainTokenId");
 
                     b.HasIndex("IssuerId", "Status");
 
@@ -504,6 +533,56 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("TokenPlatform.Domain.Assets.Asset", b =>
                 {
+                    b.OwnsMany("TokenPlatform.Domain.Assets.AssetDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssetId");
+
+                            b1.ToTable("asset_documents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
                     b.OwnsOne("TokenPlatform.Domain.Assets.AssetTerms", "Terms", b1 =>
                         {
                             b1.Property<Guid>("AssetId")
@@ -536,6 +615,35 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("AssetId");
                         });
+
+                    b.OwnsOne("TokenPlatform.Domain.Assets.OfferingPlan", "Offering", b1 =>
+                        {
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("End")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("offering_end");
+
+                            b1.Property<long?>("LockUpUntil")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("lockup_until");
+
+                            b1.Property<long>("Start")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("offering_start");
+
+                            b1.HasKey("AssetId");
+
+                            b1.ToTable("assets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Offering");
 
                     b.Navigation("Terms");
                 });
