@@ -36,6 +36,10 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IAssetRepository, AssetRepository>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<FeeScheduleRepository>();
+        services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
+        services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());
+        services.AddSingleton<IDocumentStore, LocalDocumentStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AccountRegistration>();
         services.AddSingleton(TimeProvider.System);

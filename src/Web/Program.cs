@@ -14,7 +14,12 @@ builder.Services.AddMudServices();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddPlatformIdentity(builder.Configuration);
 builder.Services.AddUseCases();
+builder.Services.AddScoped<DemoAssets>();
 builder.Services.AddPlatformHealth();
+if (builder.Configuration.GetValue("Chain:Mode", "Managed") != "Disabled")
+{
+    builder.Services.AddHostedService<AssetSyncWorker>();
+}
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 // Malformed requests raise BadHttpRequestException in every environment, so they get problem details too.

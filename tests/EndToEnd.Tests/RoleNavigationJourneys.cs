@@ -59,8 +59,10 @@ public sealed class RoleNavigationJourneys(AppHost host)
         await page.FillAsync("input[data-testid=draft-name]", "Night Drive (master)");
         await page.ClickAsync("[data-testid=draft-submit]");
 
-        await page.WaitForSelectorAsync("[data-testid=my-assets] >> text=Night Drive (master)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppHost.ScreenshotDirectory, "issuer-assets.png"), FullPage = true });
-        Assert.Equal(0, await page.Locator("text=The name is required.").CountAsync());
+        // A new draft opens the tokenization wizard.
+        await page.WaitForSelectorAsync("[data-testid=wizard]");
+        await page.WaitForSelectorAsync("text=Night Drive (master)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppHost.ScreenshotDirectory, "issuer-wizard.png"), FullPage = true });
+        Assert.Matches("/issuer/assets/[0-9a-f-]{36}/edit$", new Uri(page.Url).AbsolutePath);
     }
 }

@@ -14,6 +14,12 @@ public interface IAssetRepository
     Task<IReadOnlyList<AssetSummary>> ListByStatusAsync(AssetStatus status, int take, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when another asset already uses this (normalized) ISRC.</summary>
+    Task<bool> IsIsrcTakenAsync(string isrc, AssetId except, CancellationToken cancellationToken);
+
+    /// <summary>Approved assets waiting for their on-chain creation to be confirmed.</summary>
+    Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken);
 }
 
 public sealed record AssetSummary(AssetId Id, string Name, AssetKind Kind, AssetStatus Status, DateTimeOffset UpdatedAt);

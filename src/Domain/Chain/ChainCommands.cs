@@ -53,8 +53,11 @@ public sealed record OpenOfferingOnChain(Guid AssetId, long PricePerFraction, lo
     public override string Kind => KindName;
 }
 
-/// <summary>Creates a revenue stream in the royalty splitter. Result: <c>{"streamId": n}</c>.</summary>
-public sealed record CreateRoyaltyStreamOnChain(Guid AssetId, IReadOnlyList<string> Payees, IReadOnlyList<ushort> Bps) : ChainCommand
+/// <summary>
+/// Creates a revenue stream in the royalty splitter. <paramref name="HoldersBps"/> &gt; 0 adds the
+/// holder distributor as the last payee. Result: <c>{"streamId": n}</c>.
+/// </summary>
+public sealed record CreateRoyaltyStreamOnChain(Guid AssetId, IReadOnlyList<string> Payees, IReadOnlyList<ushort> Bps, ushort HoldersBps = 0) : ChainCommand
 {
     public const string KindName = "splitter.create-stream";
 

@@ -5,6 +5,9 @@ public interface IChainMonitor
 {
     Task<IReadOnlyList<ChainOperationView>> ListOperationsAsync(ChainOperationStatus? status, int take, CancellationToken cancellationToken);
 
+    /// <summary>The operations whose idempotency key starts with <paramref name="prefix"/> (e.g. everything of one asset), oldest first.</summary>
+    Task<IReadOnlyList<ChainOperationView>> ListByKeyPrefixAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>Puts a failed operation back in the queue (same idempotency key). False when it is not failed.</summary>
     Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken);
 

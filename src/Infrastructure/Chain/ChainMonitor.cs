@@ -20,6 +20,10 @@ internal sealed class ChainMonitor(AppDbContext db, ReconciliationState reconcil
         return rows.Select(r => r.ToView()).ToList();
     }
 
+    public async Task<IReadOnlyList<ChainOperationView>> ListByKeyPrefixAsync(string prefix, CancellationToken cancellationToken) =>
+        (await db.ChainOperations.AsNoTracking().Where(o => o.IdempotencyKey.StartsWith(prefix)).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken))
+            .Select(o => o.ToView()).ToList();
+
     public async Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -29,6 +29,7 @@ public static class ChainServices
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IChainOutbox, ChainOutbox>();
         services.AddScoped<IChainMonitor, ChainMonitor>();
+        services.AddScoped<Domain.Assets.IAssetChainReader, AssetChainReader>();
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();

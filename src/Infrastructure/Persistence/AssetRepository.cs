@@ -25,6 +25,13 @@ internal sealed class AssetRepository(AppDbContext db) : IAssetRepository
             .Select(a => new AssetSummary(a.Id, a.Name, a.Kind, a.Status, a.UpdatedAt))
             .ToListAsync(cancellationToken);
 
+    public Task<bool> IsIsrcTakenAsync(string isrc, AssetId except, CancellationToken cancellationToken) =>
+        db.Assets.AnyAsync(a => a.Isrc == isrc && a.Id != except, cancellationToken);
+
+    public async Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken) =>
+        await db.Assets.Where(a => a.Status == AssetStatus.Approved && a.CreationOperationId != null)
+            .OrderBy(a => a.UpdatedAt).Take(take).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
         await db.Assets.AsNoTracking()
             .GroupBy(a => a.Status)

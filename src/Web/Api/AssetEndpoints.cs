@@ -16,6 +16,8 @@ internal static class AssetEndpoints
         issuer.MapGet("/mine", ListMine).WithName("ListMyAssets");
 
         api.MapGet("/marketplace", ListOpen).RequireAuthorization(Policies.Investor).WithTags("Marketplace").WithName("ListOpenAssets");
+        api.MapGet("/assets/{id:guid}/documents/{documentId:guid}", Document).RequireAuthorization().WithTags("Assets").WithName("GetAssetDocument")
+            .WithSummary("The stored bytes of an asset's photo or document (its SHA-256 is anchored on chain).");
     }
 
     private static async Task<IResult> CreateDraft(CreateAssetDraftRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
@@ -26,6 +28,19 @@ internal static class AssetEndpoints
 
     private static async Task<IResult> ListMine(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         TypedResults.Ok((await sender.Send(new ListMyAssets(user.UserId()), ct)).Select(AssetResponse.From));
+
+    /// <summary>Same visibility as the asset page: public once approved, otherwise issuer and admins only.</summary>
+    private static async Task<IResult> Document(Guid id, Guid documentId, ClaimsPrincipal user, ISender sender, IDocumentStore store, CancellationToken ct)
+    {
+        var page = await sender.Send(new GetAssetPage(new AssetId(id), user.UserId(), user.IsInRole(Domain.Common.Roles.Admin)), ct);
+        var document = page.IsSuccess ? page.Value.Asset.Documents.FirstOrDefault(d => d.Id == documentId) : null;
+        if (document is null)
+        {
+            return TypedResults.Problem("No such document.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Stream(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
+    }
 
     private static async Task<IResult> ListOpen(ISender sender, CancellationToken ct) =>
         TypedResults.Ok((await sender.Send(new ListOpenAssets(), ct)).Select(AssetResponse.From));

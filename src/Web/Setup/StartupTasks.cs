@@ -13,6 +13,10 @@ internal static class StartupTasks
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Identity:SeedDemoUsers", false))
         {
             await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync();
+            if (app.Configuration.GetValue("Chain:Mode", "Managed") == "Managed" && app.Configuration.GetValue("Demo:SeedAssets", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoAssets>().SeedAsync(CancellationToken.None);
+            }
         }
     }
 }

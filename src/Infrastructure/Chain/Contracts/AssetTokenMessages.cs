@@ -131,3 +131,10 @@ public sealed class TotalSupplyFunction : FunctionMessage
     [Parameter("uint256", "id", 1)]
     public BigInteger Id { get; set; }
 }
+
+[Function("documentCount", "uint256")]
+public sealed class DocumentCountFunction : FunctionMessage
+{
+    [Parameter("uint256", "id", 1)]
+    public BigInteger Id { get; set; }
+}

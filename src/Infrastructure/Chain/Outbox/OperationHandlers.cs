@@ -137,7 +137,11 @@ internal sealed class CreateRoyaltyStreamHandler : SingleOperationHandler<Create
     public override string Kind => CreateRoyaltyStreamOnChain.KindName;
 
     protected override TransactionInput Build(ChainOperation row, CreateRoyaltyStreamOnChain command, BuildContext context) =>
-        new CreateStreamFunction { Payees = command.Payees.ToList(), Bps = command.Bps.ToList() }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
+        new CreateStreamFunction
+        {
+            Payees = command.HoldersBps > 0 ? [.. command.Payees, context.Contracts.HolderDistributor] : command.Payees.ToList(),
+            Bps = command.HoldersBps > 0 ? [.. command.Bps, command.HoldersBps] : command.Bps.ToList(),
+        }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
         receipt.DecodeAllEvents<StreamCreatedEvent>() is [var created, ..] ? $"{{\"streamId\":{created.Event.StreamId}}}" : null;

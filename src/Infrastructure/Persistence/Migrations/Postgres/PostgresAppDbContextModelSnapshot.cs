@@ -225,6 +225,75 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DistributionFee")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ListingFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ManagementFeePerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrimaryCommission")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResaleRoyaltyCap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TradingFee")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.ToTable("fee_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.PlatformRevenueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordedAt");
+
+                    b.ToTable("platform_revenue", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>
                 {
                     b.Property<long>("AssetTokenId")

@@ -216,6 +216,75 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistributionFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListingFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManagementFeePerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrimaryCommission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResaleRoyaltyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TradingFee")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.ToTable("fee_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.PlatformRevenueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordedAt");
+
+                    b.ToTable("platform_revenue", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>
                 {
                     b.Property<long>("AssetTokenId")

@@ -1,0 +1,77 @@
+using Mediator;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Fees;
+
+namespace TokenPlatform.Domain.Assets;
+
+/// <summary>Everything the asset page shows. Drafts and reviews are visible to their issuer and admins only.</summary>
+public sealed record GetAssetPage(AssetId AssetId, string ViewerId, bool ViewerIsAdmin) : IQuery<Result<AssetPage>>;
+
+public sealed record AssetPage(
+    Asset Asset,
+    FeeSchedule Fees,
+    IReadOnlyList<ChainOperationView> ChainOperations,
+    long? AvailableFractions,
+    bool ViewerIsIssuer);
+
+public sealed class GetAssetPageHandler(IAssetRepository assets, IFeeScheduleRepository fees, IChainMonitor monitor, IAssetChainReader chain, TimeProvider clock)
+    : IQueryHandler<GetAssetPage, Result<AssetPage>>
+{
+    public async ValueTask<Result<AssetPage>> Handle(GetAssetPage query, CancellationToken cancellationToken)
+    {
+        var asset = await assets.FindAsync(query.AssetId, cancellationToken);
+        var isIssuer = asset?.IssuerId == query.ViewerId;
+        var isPublic = asset?.Status is AssetStatus.Live or AssetStatus.Approved;
+        if (asset is null || (!isPublic && !isIssuer && !query.ViewerIsAdmin))
+        {
+            return Error.NotFound("asset.missing", "No such asset.");
+        }
+
+        var operations = await monitor.ListByKeyPrefixAsync($"asset:{asset.Id}:", cancellationToken);
+        long? available = null;
+        if (asset.OnChainTokenId is { } tokenId)
+        {
+            try
+            {
+                available = await chain.AvailableAsync(tokenId, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                // The chain is unreachable: the page still shows everything else.
+            }
+        }
+
+        return new AssetPage(asset, await fees.InForceAsync(clock.GetUtcNow(), cancellationToken), operations, available, isIssuer);
+    }
+}
+
+/// <summary>Recomputes a stored document's SHA-256 and compares it with the database and the on-chain anchor.</summary>
+public sealed record VerifyAssetDocument(AssetId AssetId, Guid DocumentId) : IQuery<Result<DocumentVerification>>;
+
+public sealed record DocumentVerification(string StoredSha256, string RecomputedSha256, bool MatchesRecord, bool AnchoredOnChain)
+{
+    public bool Verified => MatchesRecord && AnchoredOnChain;
+}
+
+public sealed class VerifyAssetDocumentHandler(IAssetRepository assets, IDocumentStore store, IAssetChainReader chain) : IQueryHandler<VerifyAssetDocument, Result<DocumentVerification>>
+{
+    public async ValueTask<Result<DocumentVerification>> Handle(VerifyAssetDocument query, CancellationToken cancellationToken)
+    {
+        var asset = await assets.FindAsync(query.AssetId, cancellationToken);
+        var document = asset?.Documents.FirstOrDefault(d => d.Id == query.DocumentId);
+        if (asset is null || document is null)
+        {
+            return Error.NotFound("document.missing", "No such document.");
+        }
+
+        string recomputed;
+        await using (var content = await store.OpenAsync(document.StorageKey, cancellationToken))
+        {
+            recomputed = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(content, cancellationToken));
+        }
+
+        var anchored = asset.OnChainTokenId is { } tokenId && (await chain.AnchoredHashesAsync(tokenId, cancellationToken)).Contains(recomputed);
+        return new DocumentVerification(document.Sha256, recomputed, recomputed == document.Sha256, anchored);
+    }
+}

@@ -1,0 +1,24 @@
+namespace TokenPlatform.Domain.Assets;
+
+/// <summary>Where asset files live. Storing computes the SHA-256 of exactly the bytes kept.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Stores at most <paramref name="maxBytes"/> bytes; returns the key and the hex SHA-256, or null when the content was larger.</summary>
+    Task<StoredFile?> SaveAsync(AssetId assetId, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    Task<Stream> OpenAsync(string storageKey, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string storageKey, CancellationToken cancellationToken);
+}
+
+public sealed record StoredFile(string StorageKey, string Sha256, long SizeBytes);
+
+/// <summary>Reads what the chain anchored for an asset.</summary>
+public interface IAssetChainReader
+{
+    /// <summary>The SHA-256 hashes (lower-case hex) anchored for the on-chain asset, in anchoring order.</summary>
+    Task<IReadOnlyList<string>> AnchoredHashesAsync(long onChainTokenId, CancellationToken cancellationToken);
+
+    /// <summary>Fractions still held by the primary-sale escrow.</summary>
+    Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,148 @@
+using Mediator;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Fees;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Assets;
+
+/// <summary>Assets waiting for an admin's decision, oldest first.</summary>
+public sealed record ListAssetsInReview : IQuery<IReadOnlyList<AssetSummary>>;
+
+public sealed class ListAssetsInReviewHandler(IAssetRepository assets) : IQueryHandler<ListAssetsInReview, IReadOnlyList<AssetSummary>>
+{
+    public async ValueTask<IReadOnlyList<AssetSummary>> Handle(ListAssetsInReview query, CancellationToken cancellationToken) =>
+        (await assets.ListByStatusAsync(AssetStatus.InReview, 500, cancellationToken)).OrderBy(a => a.UpdatedAt).ToList();
+}
+
+/// <summary>
+/// An admin approves an asset: the listing fee is recorded as platform revenue and the on-chain
+/// creation is queued in the same transaction - the asset (supply in the sale escrow, royalty info),
+/// then each document's anchor and the offering, plus the revenue split stream.
+/// </summary>
+public sealed record ApproveAsset(AssetId AssetId) : ICommand<Result<Guid>>;
+
+public sealed class ApproveAssetHandler(
+    IAssetRepository assets,
+    IWalletService wallets,
+    IChainOutbox outbox,
+    IFeeScheduleRepository fees,
+    IPlatformRevenue revenue,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<ApproveAsset, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(ApproveAsset command, CancellationToken cancellationToken)
+    {
+        var asset = await assets.FindAsync(command.AssetId, cancellationToken);
+        if (asset is null)
+        {
+            return Error.NotFound("asset.missing", "No such asset.");
+        }
+
+        if (asset.Status != AssetStatus.InReview)
+        {
+            return Error.Conflict("asset.not_in_review", $"Only an asset in review can be approved; this one is {asset.Status}.");
+        }
+
+        var issuer = await wallets.FindAsync(asset.IssuerId, cancellationToken);
+        if (issuer is null)
+        {
+            return Error.Conflict("wallet.missing", "The issuer has no wallet to receive the proceeds.");
+        }
+
+        var now = clock.GetUtcNow();
+        var schedule = await fees.InForceAsync(now, cancellationToken);
+        var terms = asset.Terms!;
+        var key = $"asset:{asset.Id}";
+        var create = await outbox.EnqueueAsync(
+            new CreateAssetOnChain(asset.Id.Value, issuer.Address, terms.TotalFractions, terms.MaxFractionsPerHolder, asset.Offering!.LockUpUntil, (ushort)terms.ResaleRoyalty.Value),
+            $"{key}:create", cancellationToken);
+        foreach (var document in asset.Documents.Where(d => d.Kind == DocumentKind.Document).OrderBy(d => d.UploadedAt))
+        {
+            await outbox.EnqueueAfterAsync(
+                new AnchorDocumentOnChain(asset.Id.Value, document.FileName, $"/api/v1/assets/{asset.Id}/documents/{document.Id}", document.Sha256),
+                $"{key}:document:{document.Id}", create.Id, cancellationToken);
+        }
+
+        await outbox.EnqueueAfterAsync(
+            new OpenOfferingOnChain(asset.Id.Value, terms.PricePerFraction.MinorUnits, terms.MinimumPurchase, asset.Offering.Start, asset.Offering.End),
+            $"{key}:offering", create.Id, cancellationToken);
+        var split = asset.Split!;
+        await outbox.EnqueueAsync(
+            new CreateRoyaltyStreamOnChain(asset.Id.Value, split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps),
+            $"{key}:split", cancellationToken);
+
+        var approved = asset.Approve(schedule.ListingFee, create.Id, now);
+        if (!approved.IsSuccess)
+        {
+            return approved.Error!;
+        }
+
+        revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), PlatformRevenueEntry.ListingFeeKind, asset.Id.Value, schedule.ListingFee, now));
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return create.Id;
+    }
+}
+
+public sealed record RejectAsset(AssetId AssetId, string Reason) : ICommand<Result<AssetId>>;
+
+public sealed class RejectAssetValidator : IValidator<RejectAsset>
+{
+    public IReadOnlyList<FieldError> Validate(RejectAsset message) =>
+        new FieldErrors().Required(message.Reason, nameof(message.Reason), "The reason").Length(message.Reason, 5, 1000, nameof(message.Reason), "The reason").Errors;
+}
+
+public sealed class RejectAssetHandler(IAssetRepository assets, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectAsset, Result<AssetId>>
+{
+    public async ValueTask<Result<AssetId>> Handle(RejectAsset command, CancellationToken cancellationToken)
+    {
+        var asset = await assets.FindAsync(command.AssetId, cancellationToken);
+        if (asset is null)
+        {
+            return Error.NotFound("asset.missing", "No such asset.");
+        }
+
+        var rejected = asset.Reject(command.Reason, clock.GetUtcNow());
+        if (!rejected.IsSuccess)
+        {
+            return rejected.Error!;
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return asset.Id;
+    }
+}
+
+/// <summary>Marks approved assets live once the chain confirmed their creation (run by a background worker).</summary>
+public sealed record SyncAssetsWithChain : ICommand<int>;
+
+public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOutbox outbox, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<SyncAssetsWithChain, int>
+{
+    public async ValueTask<int> Handle(SyncAssetsWithChain command, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var asset in await assets.ListAwaitingChainAsync(100, cancellationToken))
+        {
+            var creation = await outbox.FindAsync(asset.CreationOperationId!.Value, cancellationToken);
+            if (creation is { Status: ChainOperationStatus.Confirmed, Result: { } result } && TokenIdOf(result) is { } tokenId
+                && asset.MarkLive(tokenId, clock.GetUtcNow()).IsSuccess)
+            {
+                changed++;
+            }
+        }
+
+        if (changed > 0)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private static long? TokenIdOf(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("assetTokenId", out var id) ? id.GetInt64() : null;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+using Nethereum.Hex.HexConvertors.Extensions;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Infrastructure.Chain.Contracts;
+using TokenPlatform.Infrastructure.Chain.Outbox;
+
+namespace TokenPlatform.Infrastructure.Chain;
+
+internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader
+{
+    public async Task<IReadOnlyList<string>> AnchoredHashesAsync(long onChainTokenId, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        var count = await chain.Web3.Eth.GetContractQueryHandler<DocumentCountFunction>()
+            .QueryAsync<BigInteger>(contracts.AssetToken, new DocumentCountFunction { Id = onChainTokenId });
+        var hashes = new List<string>();
+        var handler = chain.Web3.Eth.GetContractQueryHandler<DocumentAtFunction>();
+        for (var i = 0; i < count; i++)
+        {
+            var document = await handler.QueryDeserializingToObjectAsync<DocumentAtOutput>(new DocumentAtFunction { Id = onChainTokenId, Index = i }, contracts.AssetToken);
+            hashes.Add(document.Document.Sha256Hash.ToHex(false));
+        }
+
+        return hashes;
+    }
+
+    public async Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<AvailableFunction>()
+            .QueryAsync<BigInteger>(contracts.PrimarySale, new AvailableFunction { AssetId = onChainTokenId });
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using TokenPlatform.Domain.Assets;
+
+namespace TokenPlatform.Infrastructure.Persistence;
+
+/// <summary>Asset files under the data folder (files/{asset}/{id}-{name}); hashes exactly the bytes written.</summary>
+internal sealed class LocalDocumentStore(DatabaseOptions options) : IDocumentStore
+{
+    private readonly string _root = Path.Combine(Path.GetFullPath(options.DataDirectory), "files");
+
+    public async Task<StoredFile?> SaveAsync(AssetId assetId, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var key = Path.Combine(assetId.ToString(), $"{Guid.NewGuid():N}-{safeName}");
+        var path = Resolve(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81_920];
+        long total = 0;
+        await using (var file = File.Create(path))
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > maxBytes)
+                {
+                    break;
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+
+        if (total > maxBytes)
+        {
+            File.Delete(path);
+            return null;
+        }
+
+        return new StoredFile(key, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
+    }
+
+    public Task<Stream> OpenAsync(string storageKey, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(File.OpenRead(Resolve(storageKey)));
+
+    public Task DeleteAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        File.Delete(Resolve(storageKey));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keys are always below the root: a key cannot walk out of the store.</summary>
+    private string Resolve(string storageKey)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, storageKey));
+        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new InvalidOperationException("A storage key points outside the document store.");
+    }
+}
