@@ -12,8 +12,11 @@ namespace TokenPlatform.EndToEnd.Tests;
 /// The real app on a loopback Kestrel port with the product's default database (SQLite in a fresh data
 /// folder) and demo users, plus one headless Debian Chromium shared by the journeys.
 /// </summary>
-public sealed class AppHost : IAsyncLifetime
+public class AppHost : IAsyncLifetime
 {
+    /// <summary>Run the app with its managed chain (anvil on a free port) instead of no chain.</summary>
+    protected virtual bool WithChain => false;
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"tp-e2e-{Guid.NewGuid():N}");
     private Factory? _factory;
     private IPlaywright? _playwright;
@@ -26,7 +29,7 @@ public sealed class AppHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(_dataDirectory);
+        _factory = new Factory(_dataDirectory, WithChain);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -90,7 +93,9 @@ public sealed class AppHost : IAsyncLifetime
         return dir?.FullName ?? AppContext.BaseDirectory;
     }
 
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    public IServiceProvider Services => _factory!.Services;
+
+    private sealed class Factory(string dataDirectory, bool withChain) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -98,8 +103,22 @@ public sealed class AppHost : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", dataDirectory);
             builder.UseSetting("Identity:SeedDemoUsers", "true");
-        // These tests do not exercise the chain (tests/Infrastructure.Tests do, on a real anvil).
-        builder.UseSetting("Chain:Mode", "Disabled");
+            if (withChain)
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+                listener.Stop();
+                builder.UseSetting("Chain:Mode", "Managed");
+                builder.UseSetting("Chain:AnvilPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.UseSetting("Chain:PollMilliseconds", "200");
+                builder.UseSetting("Demo:SeedAssets", "false");
+            }
+            else
+            {
+                // Navigation journeys need no chain; the chain journeys use ChainAppHost.
+                builder.UseSetting("Chain:Mode", "Disabled");
+            }
         }
     }
 }
@@ -108,4 +127,16 @@ public sealed class AppHost : IAsyncLifetime
 public sealed class BrowserJourneys : ICollectionFixture<AppHost>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The app with its managed chain, for journeys that end on chain.</summary>
+public sealed class ChainAppHost : AppHost
+{
+    protected override bool WithChain => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ChainJourneys : ICollectionFixture<ChainAppHost>
+{
+    public const string Name = "browser-chain";
 }

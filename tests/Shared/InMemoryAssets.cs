@@ -23,6 +23,12 @@ public sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
     public Task<IReadOnlyDictionary<AssetStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<AssetStatus, int>>(Assets.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()));
 
+    public Task<bool> IsIsrcTakenAsync(string isrc, AssetId except, CancellationToken cancellationToken) =>
+        Task.FromResult(Assets.Any(a => a.Isrc == isrc && a.Id != except));
+
+    public Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Asset>>(Assets.Where(a => a.Status == AssetStatus.Approved && a.CreationOperationId is not null).Take(take).ToList());
+
     public Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         Commits++;

@@ -31,3 +31,11 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
             .QueryAsync<BigInteger>(contracts.PrimarySale, new AvailableFunction { AssetId = onChainTokenId });
     }
 }
+
+/// <summary>Chain:Mode=Disabled: nothing is anchored, nothing is on sale.</summary>
+internal sealed class NoChainReader : IAssetChainReader
+{
+    public Task<IReadOnlyList<string>> AnchoredHashesAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(0L);
+}

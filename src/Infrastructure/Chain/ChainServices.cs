@@ -29,7 +29,14 @@ public static class ChainServices
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IChainOutbox, ChainOutbox>();
         services.AddScoped<IChainMonitor, ChainMonitor>();
-        services.AddScoped<Domain.Assets.IAssetChainReader, AssetChainReader>();
+        if (options.Mode == ChainMode.Disabled)
+        {
+            services.AddSingleton<Domain.Assets.IAssetChainReader, NoChainReader>();
+        }
+        else
+        {
+            services.AddScoped<Domain.Assets.IAssetChainReader, AssetChainReader>();
+        }
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();

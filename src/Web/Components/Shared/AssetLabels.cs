@@ -23,7 +23,8 @@ internal static class AssetLabels
     {
         AssetStatus.Draft => Color.Default,
         AssetStatus.InReview => Color.Info,
-        AssetStatus.Approved => Color.Success,
+        AssetStatus.Approved => Color.Info,
+        AssetStatus.Live => Color.Success,
         AssetStatus.Rejected => Color.Error,
         _ => Color.Default,
     };
