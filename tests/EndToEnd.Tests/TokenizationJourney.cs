@@ -48,8 +48,27 @@ public sealed class TokenizationJourney(ChainAppHost host)
         await Shot(issuer, "1-details");
         await issuer.ClickAsync("[data-testid=details-save]");
 
-        // 3. A document, hashed by the platform.
-        await issuer.Locator("input[data-testid=document-file]").SetInputFilesAsync(pdf);
+        // 3. A document, hashed by the platform. Blazor's InputFile wires its change handler after
+        // its first render, so a file set in that instant can be missed: set it again until it shows.
+        for (var attempt = 0; attempt < 5 && await issuer.Locator("[data-testid=document-sha]").CountAsync() == 0; attempt++)
+        {
+            await issuer.Locator("input[data-testid=document-file]").SetInputFilesAsync(pdf);
+            try
+            {
+                await issuer.WaitForSelectorAsync("[data-testid=document-sha]", new PageWaitForSelectorOptions { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not handled yet: try again.
+            }
+        }
+
+        if (await issuer.Locator("[data-testid=document-sha]").CountAsync() == 0)
+        {
+            await Shot(issuer, "failed-document");
+            throw new Xunit.Sdk.XunitException("The document did not upload: " + await issuer.InnerTextAsync("main"));
+        }
+
         var sha = (await issuer.Locator("[data-testid=document-sha]").First.InnerTextAsync()).Trim();
         Assert.Matches("^[0-9a-f]{64}$", sha);
         await Shot(issuer, "2-documents");
@@ -100,8 +119,24 @@ public sealed class TokenizationJourney(ChainAppHost host)
         // 8. The asset page shows it live with its transactions; the document verifies.
         await issuer.GotoAsync(assetUrl);
         await AppHost.WaitUntilInteractiveAsync(issuer);
-        await issuer.WaitForSelectorAsync("[data-testid=asset-status] >> text=Live", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        try
+        {
+            await issuer.WaitForSelectorAsync("[data-testid=asset-status] >> text=Live", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await Shot(issuer, "failed-not-live");
+            await using var scope = host.Services.CreateAsyncScope();
+            var operations = await scope.ServiceProvider.GetRequiredService<IChainMonitor>().ListOperationsAsync(null, 50, CancellationToken.None);
+            throw new Xunit.Sdk.XunitException("The asset did not go live. Chain operations: " + string.Join(" | ", operations.Select(o => $"{o.Kind} {o.Status} {o.Error}")));
+        }
         await issuer.WaitForSelectorAsync("[data-testid=tx-hash]");
+        // Live as soon as the asset exists; its document anchor and offering follow in the next blocks.
+        for (var wait = 0; wait < 60 && await issuer.Locator("[data-testid=chain-operation] >> text=Confirmed").CountAsync() < 4; wait++)
+        {
+            await issuer.WaitForTimeoutAsync(500);
+        }
+
         await issuer.ClickAsync("[data-testid=verify-document]");
         await issuer.WaitForSelectorAsync("[data-testid=verify-result] >> text=Verified on chain");
         await Shot(issuer, "7-live");

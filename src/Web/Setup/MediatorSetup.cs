@@ -16,6 +16,7 @@ internal static class MediatorSetup
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
+        services.AddSingleton<ScopedMediator>();
         var validatorType = typeof(IValidator<>);
         foreach (var type in typeof(Asset).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
