@@ -6,6 +6,8 @@ public interface IUserDirectory
     Task<IReadOnlyList<UserSummary>> ListAsync(int skip, int take, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<string, int>> CountByRoleAsync(CancellationToken cancellationToken);
+
+    Task<string?> FindUserIdByEmailAsync(string email, CancellationToken cancellationToken);
 }
 
 public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, DateTimeOffset CreatedAt);

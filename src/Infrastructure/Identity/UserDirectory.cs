@@ -31,6 +31,12 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
             .ToList();
     }
 
+    public async Task<string?> FindUserIdByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountByRoleAsync(CancellationToken cancellationToken) =>
         await (from ur in db.UserRoles
                join r in db.Roles on ur.RoleId equals r.Id
