@@ -20,6 +20,34 @@ public sealed record AssetDetailsInput(
     MusicRights Rights = MusicRights.Master,
     long ExpectedAnnualRoyalties = 0);
 
+public static class AssetDetailsFactory
+{
+    /// <summary>Builds the details of an asset of <paramref name="kind"/> from the wizard's (or the store's) flat input.</summary>
+    public static Result<AssetDetails> Create(AssetKind kind, AssetDetailsInput input, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return kind switch
+        {
+            AssetKind.RealEstate => RealEstateDetails.Create(input.Address, input.PropertyType, Units(input.AppraisedValue), Units(input.ExpectedAnnualRent)),
+            AssetKind.Art => ArtDetails.Create(input.Artist, input.Title, input.Year, input.Medium, input.Dimensions, input.Provenance, now),
+            AssetKind.MusicRoyalty => MusicRoyaltyDetails.Create(input.Artist, input.Track, input.Isrc, input.Rights, Units(input.ExpectedAnnualRoyalties)),
+            _ => Error.Validation("Kind", "Unknown asset kind."),
+        };
+    }
+
+    /// <summary>The flat form of existing details (for editing and storage).</summary>
+    public static AssetDetailsInput ToInput(AssetDetails details) => details switch
+    {
+        RealEstateDetails r => new AssetDetailsInput(Address: r.Address, PropertyType: r.PropertyType, AppraisedValue: r.AppraisedValue.MinorUnits, ExpectedAnnualRent: r.ExpectedAnnualRent.MinorUnits),
+        ArtDetails a => new AssetDetailsInput(Artist: a.Artist, Title: a.Title, Year: a.Year, Medium: a.Medium, Dimensions: a.Dimensions, Provenance: a.Provenance),
+        MusicRoyaltyDetails m => new AssetDetailsInput(Artist: m.Artist, Track: m.Track, Isrc: m.Isrc, Rights: m.Rights, ExpectedAnnualRoyalties: m.ExpectedAnnualRoyalties.MinorUnits),
+        _ => throw new ArgumentOutOfRangeException(nameof(details), details?.GetType().Name, "Unknown asset details."),
+    };
+
+    private static Money Units(long value) => Money.FromMinorUnits(Math.Max(0, value)).Value;
+
+}
+
 public sealed record SaveAssetDetails(string IssuerId, AssetId AssetId, AssetDetailsInput Details) : ICommand<Result<AssetId>>;
 
 public sealed class SaveAssetDetailsHandler(IAssetRepository assets, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<SaveAssetDetails, Result<AssetId>>
@@ -34,13 +62,7 @@ public sealed class SaveAssetDetailsHandler(IAssetRepository assets, IUnitOfWork
 
         var asset = loaded.Value;
         var now = clock.GetUtcNow();
-        var input = command.Details;
-        var details = asset.Kind switch
-        {
-            AssetKind.RealEstate => RealEstateDetails.Create(input.Address, input.PropertyType, Units(input.AppraisedValue), Units(input.ExpectedAnnualRent)),
-            AssetKind.Art => ArtDetails.Create(input.Artist, input.Title, input.Year, input.Medium, input.Dimensions, input.Provenance, now),
-            _ => MusicRoyaltyDetails.Create(input.Artist, input.Track, input.Isrc, input.Rights, Units(input.ExpectedAnnualRoyalties)),
-        };
+        var details = AssetDetailsFactory.Create(asset.Kind, command.Details, now);
         if (!details.IsSuccess)
         {
             return details.Error!;
@@ -60,6 +82,4 @@ public sealed class SaveAssetDetailsHandler(IAssetRepository assets, IUnitOfWork
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return asset.Id;
     }
-
-    private static Money Units(long value) => Money.FromMinorUnits(Math.Max(0, value)).Value;
 }
