@@ -78,6 +78,33 @@ public class AppHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Creates a draft through the issuer's form and waits for the wizard it opens. The kind picker's
+    /// popover closes with a re-render; a name typed in that instant can reach the server before the
+    /// kind does, so the form is checked and submitted again (at most three times) if it comes back
+    /// with a field error instead of the wizard.
+    /// </summary>
+    public static async Task CreateDraftAsync(IPage page, string kind, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync("[data-testid=draft-kind]");
+            await page.ClickAsync($".mud-popover-open .mud-list-item >> text={kind}");
+            await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
+            await page.FillAsync("input[data-testid=draft-name]", name);
+            await page.PressAsync("input[data-testid=draft-name]", "Tab");
+            await page.ClickAsync("[data-testid=draft-submit]");
+            try
+            {
+                await page.WaitForSelectorAsync("[data-testid=wizard]", new PageWaitForSelectorOptions { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Waits for the Blazor circuit: the layout renders data-interactive="true" only once it is live.</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });

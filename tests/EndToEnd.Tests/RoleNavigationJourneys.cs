@@ -54,13 +54,8 @@ public sealed class RoleNavigationJourneys(AppHost host)
         await page.ClickAsync("[data-testid=draft-submit]");
         await page.WaitForSelectorAsync("text=The name is required.");
 
-        await page.ClickAsync("[data-testid=draft-kind]");
-        await page.ClickAsync(".mud-popover-open .mud-list-item >> text=Music royalty");
-        await page.FillAsync("input[data-testid=draft-name]", "Night Drive (master)");
-        await page.ClickAsync("[data-testid=draft-submit]");
-
         // A new draft opens the tokenization wizard.
-        await page.WaitForSelectorAsync("[data-testid=wizard]");
+        await AppHost.CreateDraftAsync(page, "Music royalty", "Night Drive (master)");
         await page.WaitForSelectorAsync("text=Night Drive (master)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppHost.ScreenshotDirectory, "issuer-wizard.png"), FullPage = true });
         Assert.Matches("/issuer/assets/[0-9a-f-]{36}/edit$", new Uri(page.Url).AbsolutePath);

@@ -34,11 +34,7 @@ public sealed class TokenizationJourney(ChainAppHost host)
         var issuer = await host.LoginAsync("issuer@demo.local");
         await issuer.GotoAsync("/issuer/assets");
         await AppHost.WaitUntilInteractiveAsync(issuer);
-        await issuer.ClickAsync("[data-testid=draft-kind]");
-        await issuer.ClickAsync(".mud-popover-open .mud-list-item >> text=Music royalty");
-        await issuer.FillAsync("input[data-testid=draft-name]", "Midnight Run (master)");
-        await issuer.ClickAsync("[data-testid=draft-submit]");
-        await issuer.WaitForSelectorAsync("[data-testid=wizard]");
+        await AppHost.CreateDraftAsync(issuer, "Music royalty", "Midnight Run (master)");
 
         // 2. Details.
         await issuer.FillAsync("input[data-testid=music-artist]", "Nova");

@@ -90,8 +90,10 @@ public sealed partial class ManagedAnvil(string binaryPath, int port, long chain
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: the host stops the chain, then both the container and ChainHost dispose it.
         await StopAsync();
         _process?.Dispose();
+        _process = null;
     }
 
     /// <summary>Finds anvil under src/Contracts/node_modules above the app's folder.</summary>
