@@ -1,31 +1,29 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {IAssetToken} from "./interfaces/IAssetToken.sol";
-import {IInvestorRegistry} from "./interfaces/IInvestorRegistry.sol";
 import {ISettlement} from "./interfaces/ISettlement.sol";
+import {InvestorAccounts} from "./InvestorAccounts.sol";
 import {TradeMerkle} from "./libraries/TradeMerkle.sol";
+import {TradeNetting} from "./libraries/TradeNetting.sol";
 
 /// @title Settlement
-/// @notice The clearing ledger: investor registry and cash accounts in one storage slot per
-/// address, and atomic batch settlement of matched trades. See {ISettlement}, {IInvestorRegistry}.
+/// @notice The clearing ledger: cash accounts (sharing each address's word with its investor
+/// record, see {InvestorAccounts}), and atomic batch settlement of matched trades. See {ISettlement}, {IInvestorRegistry}.
 /// A buyer pays from its cash; a seller's proceeds accrue in its position word in the asset token
 /// (same slot as its fractions) until {sweepProceeds} moves them into its cash, so a batch writes
 /// three slots per trade instead of four.
 /// @dev Why internal cash balances rather than allowances: settling against ERC-20 allowances costs
 /// an external call plus two cold slots (balance, allowance) in the token per account; here a
 /// batch touches one slot per account (cash and KYC record share it), netted across all its trades.
-contract Settlement is ISettlement, IInvestorRegistry, AccessControl, ReentrancyGuardTransient {
+contract Settlement is ISettlement, InvestorAccounts, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
-    bytes32 public constant AGENT_ROLE = keccak256("AGENT_ROLE");
     bytes32 public constant SETTLER_ROLE = keccak256("SETTLER_ROLE");
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     bytes32 public constant FEE_MANAGER_ROLE = keccak256("FEE_MANAGER_ROLE");
@@ -33,15 +31,6 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
     uint256 private constant _BPS = 10_000;
     uint256 private constant _MAX_ACCOUNTS = 1 << 16;
     uint256 private constant _MAX_ASSETS = 1 << 8;
-
-    /// @dev One word per address: cash (bits 0-127), KYC expiry (128-191), country (192-207),
-    /// frozen (bit 208), exempt (bit 209). A batch reads it once per account and writes it once
-    /// per buyer; bit arithmetic keeps that to one SLOAD and one SSTORE.
-    uint256 private constant _CASH_MASK = type(uint128).max;
-    uint256 private constant _EXPIRY_SHIFT = 128;
-    uint256 private constant _COUNTRY_SHIFT = 192;
-    uint256 private constant _FROZEN_BIT = 1 << 208;
-    uint256 private constant _EXEMPT_BIT = 1 << 209;
 
     IERC20 private immutable _stablecoin;
     IAssetToken private immutable _assetToken;
@@ -55,7 +44,6 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
     }
 
     Config private _config;
-    mapping(address account => uint256) private _accounts;
     mapping(uint256 batchId => bytes32) private _batchRoots;
     /// @dev Per asset: resale royalty bps + 1 in the low 16 bits (cached from the asset token, whose
     /// terms never change; 0 = not cached yet) and the royalties accrued above them, so a batch
@@ -69,69 +57,6 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
         _assetToken = assetToken_;
         _setTreasury(treasury_);
         _setTradingFeeCap(tradingFeeCapBps_);
-    }
-
-    // ---------------------------------------------------------------- registry
-
-    /// @inheritdoc IInvestorRegistry
-    function registerInvestors(address[] calldata accounts, uint16[] calldata countries, uint64[] calldata kycExpiries)
-        external
-        onlyRole(REGISTRAR_ROLE)
-    {
-        if (countries.length != accounts.length) revert ArrayLengthMismatch(accounts.length, countries.length);
-        if (kycExpiries.length != accounts.length) revert ArrayLengthMismatch(accounts.length, kycExpiries.length);
-        for (uint256 i = 0; i < accounts.length; ++i) {
-            address account = accounts[i];
-            if (account == address(0)) revert ZeroAddress();
-            if (kycExpiries[i] <= block.timestamp) revert ExpiryInPast(account, kycExpiries[i]);
-            uint256 word = _accounts[account] & (_CASH_MASK | _FROZEN_BIT | _EXEMPT_BIT);
-            _accounts[account] = word | (uint256(kycExpiries[i]) << _EXPIRY_SHIFT) | (uint256(countries[i]) << _COUNTRY_SHIFT);
-            emit InvestorRegistered(account, countries[i], kycExpiries[i]);
-        }
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function removeInvestors(address[] calldata accounts) external onlyRole(REGISTRAR_ROLE) {
-        for (uint256 i = 0; i < accounts.length; ++i) {
-            _accounts[accounts[i]] &= _CASH_MASK | _FROZEN_BIT | _EXEMPT_BIT;
-            emit InvestorRemoved(accounts[i]);
-        }
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function setFrozen(address account, bool frozen) external onlyRole(AGENT_ROLE) {
-        if (account == address(0)) revert ZeroAddress();
-        _accounts[account] = frozen ? _accounts[account] | _FROZEN_BIT : _accounts[account] & ~_FROZEN_BIT;
-        emit AddressFrozen(account, frozen, _msgSender());
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function setExempt(address account, bool exempt) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (account == address(0)) revert ZeroAddress();
-        _accounts[account] = exempt ? _accounts[account] | _EXEMPT_BIT : _accounts[account] & ~_EXEMPT_BIT;
-        emit ExemptionSet(account, exempt);
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function investorOf(address account) external view returns (Investor memory) {
-        uint256 word = _accounts[account];
-        return Investor({
-            country: uint16(word >> _COUNTRY_SHIFT),
-            kycExpiry: uint64(word >> _EXPIRY_SHIFT),
-            frozen: word & _FROZEN_BIT != 0,
-            exempt: word & _EXEMPT_BIT != 0
-        });
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function isVerified(address account) public view returns (bool) {
-        return _verified(_accounts[account]);
-    }
-
-    /// @inheritdoc IInvestorRegistry
-    function complianceOf(address account) external view returns (bool verified, bool frozen, bool exempt) {
-        uint256 word = _accounts[account];
-        return (_verified(word), word & _FROZEN_BIT != 0, word & _EXEMPT_BIT != 0);
     }
 
     // ---------------------------------------------------------------- cash
@@ -185,7 +110,7 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
         if (accounts.length > _MAX_ACCOUNTS) revert TooManyAccounts(accounts.length);
         if (assetIds.length > _MAX_ASSETS) revert TooManyAssets(assetIds.length);
 
-        Netting memory net;
+        TradeNetting.Netting memory net;
         net.royaltyBps = _royaltyRates(assetIds);
         net.debits = new uint256[](accounts.length);
         net.positions = new int256[](assetIds.length * accounts.length);
@@ -326,31 +251,12 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev A batch's netting state, in memory: what each account pays (price plus fee), each
-    /// (asset, account) position's packed change `(fractionDelta << 128) + proceedsCredit` as a
-    /// row-per-asset matrix, royalties per asset, and one Merkle leaf per trade.
-    struct Netting {
-        uint16[] royaltyBps;
-        uint256[] debits;
-        int256[] positions;
-        uint256[] royalties;
-        bytes32[] leaves;
-        uint256 notional;
-        uint256 fees;
-        uint256 accountCount;
-        uint256 assetCount;
-        uint256 feeCap;
-        uint256 batchId;
-        uint256 accountsOffset;
-        uint256 assetIdsOffset;
-    }
-
     function _netTrades(
         uint256 batchId,
         address[] calldata accounts,
         uint256[] calldata assetIds,
         uint256[] calldata trades,
-        Netting memory net
+        TradeNetting.Netting memory net
     ) private view {
         net.accountCount = accounts.length;
         net.assetCount = assetIds.length;
@@ -368,77 +274,11 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
         assembly ("memory-safe") {
             offset := trades.offset
         }
-        uint256 failure = _accumulate(net, offset, trades.length);
+        uint256 failure = TradeNetting.accumulate(net, offset, trades.length);
         if (failure != 0) _revertTrade(net, trades[failure >> 8], failure >> 8, failure & 0xff);
     }
 
-    /// @dev Validates every trade and adds it to the batch's net debits, positions and royalties,
-    /// writing its Merkle leaf (same hash as {TradeMerkle.leaf}). Written in Yul: it runs once per
-    /// trade. Returns 0, or a failure code | (trade index << 8) (codes: see {_revertTrade}).
-    /// Overflow: notional < 2^112 (48-bit quantity x 64-bit price); with at most 2^16 trades every
-    /// sum stays under 2^128 and each packed position entry under 2^255.
-    function _accumulate(Netting memory net, uint256 tradesOffset, uint256 tradeCount) private pure returns (uint256 failure) {
-        assembly ("memory-safe") {
-            // Netting layout (words): royaltyBps, debits, positions, royalties, leaves, notional, fees,
-            // accountCount, assetCount, feeCap, batchId, accountsOffset, assetIdsOffset.
-            for { let i := 0 } lt(i, tradeCount) { i := add(i, 1) } {
-                let packed := calldataload(add(tradesOffset, shl(5, i)))
-                let buyer := and(packed, 0xffff)
-                let seller := and(shr(16, packed), 0xffff)
-                let asset := and(shr(32, packed), 0xff)
-                {
-                    let code := 0
-                    let n := mload(add(net, 0xe0))
-                    if shr(168, packed) { code := 1 }
-                    if iszero(code) {
-                        if or(or(iszero(lt(buyer, n)), iszero(lt(seller, n))), iszero(lt(asset, mload(add(net, 0x100))))) { code := 2 }
-                    }
-                    if iszero(code) { if eq(buyer, seller) { code := 3 } }
-                    if iszero(code) { if iszero(and(shr(40, packed), 0xffffffffffff)) { code := 4 } }
-                    if iszero(code) { if iszero(and(shr(88, packed), 0xffffffffffffffff)) { code := 5 } }
-                    if iszero(code) { if gt(shr(152, packed), mload(add(net, 0x120))) { code := 6 } }
-                    if code {
-                        failure := or(code, shl(8, i))
-                        break
-                    }
-                }
-                {
-                    // Few live variables (legacy code generator's stack limit): `fee` is reused for the
-                    // royalty and then for quantity << 128; `notional` becomes the seller's proceeds.
-                    let notional := mul(and(shr(40, packed), 0xffffffffffff), and(shr(88, packed), 0xffffffffffffffff))
-                    let fee := div(mul(notional, shr(152, packed)), 10000)
-                    mstore(add(net, 0xa0), add(mload(add(net, 0xa0)), notional))
-                    mstore(add(net, 0xc0), add(mload(add(net, 0xc0)), fee))
-                    let slot := add(add(mload(add(net, 0x20)), 0x20), shl(5, buyer))
-                    mstore(slot, add(mload(slot), add(notional, fee)))
-                    fee := div(mul(notional, mload(add(add(mload(net), 0x20), shl(5, asset)))), 10000)
-                    slot := add(add(mload(add(net, 0x60)), 0x20), shl(5, asset))
-                    mstore(slot, add(mload(slot), fee))
-                    notional := sub(notional, fee)
-                    slot := add(add(mload(add(net, 0x40)), 0x20), shl(5, mul(asset, mload(add(net, 0xe0)))))
-                    fee := shl(128, and(shr(40, packed), 0xffffffffffff))
-                    mstore(add(slot, shl(5, buyer)), add(mload(add(slot, shl(5, buyer))), fee))
-                    mstore(add(slot, shl(5, seller)), add(sub(mload(add(slot, shl(5, seller))), fee), notional))
-                }
-                {
-                    // Leaf hashed in scratch memory above the free memory pointer (not advanced).
-                    let ptr := mload(0x40)
-                    let accountsOffset := mload(add(net, 0x160))
-                    mstore(ptr, mload(add(net, 0x140)))
-                    mstore(add(ptr, 0x20), and(calldataload(add(accountsOffset, shl(5, buyer))), 0xffffffffffffffffffffffffffffffffffffffff))
-                    mstore(add(ptr, 0x40), and(calldataload(add(accountsOffset, shl(5, seller))), 0xffffffffffffffffffffffffffffffffffffffff))
-                    mstore(add(ptr, 0x60), calldataload(add(mload(add(net, 0x180)), shl(5, asset))))
-                    mstore(add(ptr, 0x80), and(shr(40, packed), 0xffffffffffff))
-                    mstore(add(ptr, 0xa0), and(shr(88, packed), 0xffffffffffffffff))
-                    mstore(add(ptr, 0xc0), shr(152, packed))
-                    mstore(0x00, keccak256(ptr, 0xe0))
-                    mstore(add(add(mload(add(net, 0x80)), 0x20), shl(5, i)), keccak256(0x00, 0x20))
-                }
-            }
-        }
-    }
-
-    function _revertTrade(Netting memory net, uint256 packed, uint256 i, uint256 failure) private pure {
+    function _revertTrade(TradeNetting.Netting memory net, uint256 packed, uint256 i, uint256 failure) private pure {
         if (failure == 1) revert TradeMerkle.UnusedBitsSet(packed);
         if (failure == 2) revert BadTrade(i, "index out of range");
         if (failure == 3) revert BadTrade(i, "self trade");
@@ -567,10 +407,6 @@ contract Settlement is ISettlement, IInvestorRegistry, AccessControl, Reentrancy
         unchecked {
             _accounts[account] = word + amount;
         }
-    }
-
-    function _verified(uint256 word) private view returns (bool) {
-        return word & _EXEMPT_BIT != 0 || uint64(word >> _EXPIRY_SHIFT) > block.timestamp;
     }
 
     function _deposit(uint256 amount) private {
