@@ -8,6 +8,7 @@ public class MoneyTests
     [InlineData("12.5", 12_500_000)]
     [InlineData("0.000001", 1)]
     [InlineData("1000", 1_000_000_000)]
+    [InlineData("1,250.50", 1_250_500_000)]
     public void Parse_WithUpToSixDecimals_GivesExactMinorUnits(string text, long expected)
     {
         var money = Money.Parse(text);
@@ -51,6 +52,15 @@ public class MoneyTests
     [InlineData(10_000, true)]
     [InlineData(10_001, false)]
     public void BasisPoints_AcceptsZeroToTenThousandOnly(int value, bool ok) => Assert.Equal(ok, BasisPoints.Create(value).IsSuccess);
+
+    [Fact]
+    public void BasisPoints_Of_IsExactAndRoundsDown_EvenWhereA64BitProductWouldOverflow()
+    {
+        // 10^9 fractions at 50.00 is 5 x 10^16 minor units; x 250 bps overflows a long.
+        var raise = Money.FromMinorUnits(50_000_000_000_000_000).Value;
+        Assert.Equal(1_250_000_000_000_000, BasisPoints.Create(250).Value.Of(raise).MinorUnits);
+        Assert.Equal(0, BasisPoints.Create(250).Value.Of(Money.FromMinorUnits(39).Value).MinorUnits);
+    }
 
     [Fact]
     public void BasisPoints_FormatsAsPercent() => Assert.Equal("12.05%", BasisPoints.Create(1205).Value.ToString());

@@ -283,16 +283,13 @@ public sealed class Asset
     /// <summary>Drafts and rejected assets are editable; editing a rejected asset reopens it as a draft.</summary>
     private Error? EnsureEditable()
     {
-        switch (Status)
+        if (!Status.IsEditable())
         {
-            case AssetStatus.Draft:
-                return null;
-            case AssetStatus.Rejected:
-                Status = AssetStatus.Draft;
-                return null;
-            default:
-                return Error.Conflict("asset.locked", $"The asset is {Status}: its details can no longer change.");
+            return Error.Conflict("asset.locked", $"The asset is {Status}: its details can no longer change.");
         }
+
+        Status = AssetStatus.Draft;
+        return null;
     }
 
     private void Touch(DateTimeOffset now) => UpdatedAt = now;

@@ -19,6 +19,12 @@ public enum AssetStatus
     Live = 5,
 }
 
+public static class AssetStatusRules
+{
+    /// <summary>Drafts and rejected assets are editable by their issuer (editing a rejected one reopens it).</summary>
+    public static bool IsEditable(this AssetStatus status) => status is AssetStatus.Draft or AssetStatus.Rejected;
+}
+
 public readonly record struct AssetId(Guid Value)
 {
     public static AssetId New() => new(Guid.CreateVersion7());

@@ -143,6 +143,6 @@ public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOu
     private static long? TokenIdOf(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty("assetTokenId", out var id) ? id.GetInt64() : null;
+        return document.RootElement.TryGetProperty(CreateAssetOnChain.TokenIdKey, out var id) ? id.GetInt64() : null;
     }
 }

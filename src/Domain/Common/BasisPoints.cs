@@ -14,5 +14,8 @@ public readonly record struct BasisPoints
             ? Error.Validation(field, "A share must be between 0.00% and 100.00% (0 to 10,000 basis points).")
             : new BasisPoints(value);
 
+    /// <summary>This share of an amount, rounded down; exact for any amount (128-bit intermediate).</summary>
+    public Money Of(Money amount) => Money.FromMinorUnits((long)((Int128)amount.MinorUnits * Value / Whole)).Value;
+
     public override string ToString() => $"{Value / 100}.{Value % 100:D2}%";
 }

@@ -22,10 +22,13 @@ public readonly record struct Money : IComparable<Money>
             ? Error.Validation(field, "An amount cannot be negative.")
             : new Money(minorUnits);
 
-    /// <summary>Parses a decimal string such as "12.5" with at most six decimals; no floating point involved.</summary>
+    /// <summary>
+    /// Parses a decimal string such as "12.5" or "1,250.50" (what <see cref="ToString"/> writes) with at
+    /// most six decimals; no floating point involved.
+    /// </summary>
     public static Result<Money> Parse(string? text, string field = "amount")
     {
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
         {
             return Error.Validation(field, "Enter an amount such as 12.50.");
         }

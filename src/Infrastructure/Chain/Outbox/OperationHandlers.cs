@@ -100,7 +100,7 @@ internal sealed class CreateAssetHandler : SingleOperationHandler<CreateAssetOnC
         }.CreateTransactionInput(context.Contracts.AssetToken);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
-        receipt.DecodeAllEvents<AssetCreatedEvent>() is [var created, ..] ? $"{{\"assetTokenId\":{created.Event.Id}}}" : null;
+        receipt.DecodeAllEvents<AssetCreatedEvent>() is [var created, ..] ? $"{{\"{CreateAssetOnChain.TokenIdKey}\":{created.Event.Id}}}" : null;
 }
 
 internal sealed class AnchorDocumentHandler : SingleOperationHandler<AnchorDocumentOnChain>
@@ -110,7 +110,7 @@ internal sealed class AnchorDocumentHandler : SingleOperationHandler<AnchorDocum
     protected override TransactionInput Build(ChainOperation row, AnchorDocumentOnChain command, BuildContext context) =>
         new AnchorDocumentFunction
         {
-            Id = context.ResultNumber(row, "assetTokenId"),
+            Id = context.ResultNumber(row, CreateAssetOnChain.TokenIdKey),
             Name = command.Name,
             Uri = command.Uri,
             Sha256Hash = command.Sha256Hex.HexToByteArray(),
@@ -124,7 +124,7 @@ internal sealed class OpenOfferingHandler : SingleOperationHandler<OpenOfferingO
     protected override TransactionInput Build(ChainOperation row, OpenOfferingOnChain command, BuildContext context) =>
         new OpenOfferingFunction
         {
-            AssetId = context.ResultNumber(row, "assetTokenId"),
+            AssetId = context.ResultNumber(row, CreateAssetOnChain.TokenIdKey),
             Price = command.PricePerFraction,
             MinPurchase = command.MinimumPurchase,
             Start = (ulong)command.Start.ToUnixTimeSeconds(),
