@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IAssetRepository, AssetRepository>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Domain.Investors.IInvestorStore, InvestorStore>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());

@@ -18,7 +18,7 @@ builder.Services.AddScoped<DemoAssets>();
 builder.Services.AddPlatformHealth();
 if (builder.Configuration.GetValue("Chain:Mode", "Managed") != "Disabled")
 {
-    builder.Services.AddHostedService<AssetSyncWorker>();
+    builder.Services.AddHostedService<ChainSyncWorker>();
 }
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -29,6 +29,8 @@ public class FindPayeeAddressTests
 
         public Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public string PayoutChallenge(string userId, string address) => "";
     }
 

@@ -53,7 +53,7 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
 
     /// @inheritdoc IPrimarySale
     function buy(uint256 assetId, uint256 quantity, uint16 maxCommissionBps) external nonReentrant returns (uint256 cost) {
-        return _buy(assetId, quantity, maxCommissionBps);
+        return _buy(_msgSender(), assetId, quantity, _commissionBps, maxCommissionBps);
     }
 
     /// @inheritdoc IPrimarySale
@@ -65,7 +65,19 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
         (cost,,) = quote(assetId, quantity);
         // A front-run permit (same signature used first by someone else) still leaves the allowance in place.
         try IERC20Permit(address(_stablecoin)).permit(_msgSender(), address(this), cost, deadline, v, r, s) {} catch {}
-        return _buy(assetId, quantity, maxCommissionBps);
+        return _buy(_msgSender(), assetId, quantity, _commissionBps, maxCommissionBps);
+    }
+
+    /// @inheritdoc IPrimarySale
+    function buyFor(address buyer, uint256 assetId, uint256 quantity, uint16 commissionBps)
+        external
+        onlyRole(OPERATOR_ROLE)
+        nonReentrant
+        returns (uint256 cost)
+    {
+        if (commissionBps > _MAX_COMMISSION_BPS) revert CommissionTooHigh(commissionBps);
+        // The accepted rate is the rate applied, so the accepted-rate check of the shared path always holds.
+        return _buy(buyer, assetId, quantity, commissionBps, commissionBps);
     }
 
     function setCommission(uint16 commissionBps) external onlyRole(FEE_MANAGER_ROLE) {
@@ -78,9 +90,7 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
 
     /// @inheritdoc IPrimarySale
     function quote(uint256 assetId, uint256 quantity) public view returns (uint256 cost, uint256 commission, uint256 toIssuer) {
-        Offering storage offering = _requireOffering(assetId);
-        cost = quantity * offering.price;
-        commission = cost * _commissionBps / _BPS;
+        (cost, commission) = _price(assetId, quantity, _commissionBps);
         toIssuer = cost - commission;
     }
 
@@ -101,19 +111,25 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
         return _treasury;
     }
 
-    function _buy(uint256 assetId, uint256 quantity, uint16 maxCommissionBps) private returns (uint256 cost) {
-        address buyer = _msgSender();
+    /// @dev The one purchase path of {buy}, {buyWithPermit} and {buyFor}: `buyer` pays `rate` and
+    /// must have accepted at least that rate (`acceptedBps`); the checks run before the rate check.
+    function _buy(address buyer, uint256 assetId, uint256 quantity, uint16 rate, uint16 acceptedBps) private returns (uint256 cost) {
         _checkOffering(assetId, quantity);
         _checkBuyer(assetId, buyer, quantity);
-        uint16 rate = _commissionBps;
-        if (rate > maxCommissionBps) revert CommissionAboveAccepted(rate, maxCommissionBps);
+        if (rate > acceptedBps) revert CommissionAboveAccepted(rate, acceptedBps);
 
         uint256 commission;
-        (cost, commission,) = quote(assetId, quantity);
+        (cost, commission) = _price(assetId, quantity, rate);
         if (commission != 0) _stablecoin.safeTransferFrom(buyer, _treasury, commission);
         _stablecoin.safeTransferFrom(buyer, _assetToken.assetInfo(assetId).issuer, cost - commission);
         _assetToken.safeTransferFrom(address(this), buyer, assetId, quantity, "");
         emit Purchased(assetId, buyer, quantity, cost, commission, rate);
+    }
+
+    /// @dev The cost of `quantity` fractions at the offering price and its commission at `rate`.
+    function _price(uint256 assetId, uint256 quantity, uint16 rate) private view returns (uint256 cost, uint256 commission) {
+        cost = quantity * _requireOffering(assetId).price;
+        commission = cost * rate / _BPS;
     }
 
     function _checkOffering(uint256 assetId, uint256 quantity) private view {

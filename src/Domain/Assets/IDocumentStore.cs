@@ -4,7 +4,11 @@ namespace TokenPlatform.Domain.Assets;
 public interface IDocumentStore
 {
     /// <summary>Stores at most <paramref name="maxBytes"/> bytes; returns the key and the hex SHA-256, or null when the content was larger.</summary>
-    Task<StoredFile?> SaveAsync(AssetId assetId, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken);
+    Task<StoredFile?> SaveAsync(AssetId assetId, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken) =>
+        SaveAsync(assetId.ToString(), fileName, content, maxBytes, cancellationToken);
+
+    /// <summary>Same, in a named folder of the store (e.g. "kyc/{user}").</summary>
+    Task<StoredFile?> SaveAsync(string folder, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken);
 
     Task<Stream> OpenAsync(string storageKey, CancellationToken cancellationToken);
 

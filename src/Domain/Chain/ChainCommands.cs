@@ -27,6 +27,28 @@ public sealed record MintTestStablecoin(string Address, long AmountMinorUnits) :
 }
 
 /// <summary>
+/// Lets the primary sale draw the investor's stablecoin: the custodial wallet signs an ERC-2612 permit
+/// (unlimited allowance, spender = primary sale) that the operator submits, so the investor needs no gas.
+/// </summary>
+public sealed record AllowSaleSpendingOnChain(string UserId, string Owner) : ChainCommand
+{
+    public const string KindName = "stablecoin.permit-sale";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>
+/// Executes an accepted primary purchase for a custodial investor (PrimarySale.buyFor) at the
+/// commission the investor accepted. Enqueued after <see cref="AllowSaleSpendingOnChain"/>.
+/// </summary>
+public sealed record BuyFractionsOnChain(Guid PurchaseId, long AssetTokenId, string Buyer, long Quantity, ushort CommissionBps) : ChainCommand
+{
+    public const string KindName = "sale.buy-for";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>
 /// Creates the asset on chain: the whole supply minted to the primary-sale escrow, resale royalty to
 /// the royalty splitter. Result: <c>{"assetTokenId": n}</c>.
 /// </summary>

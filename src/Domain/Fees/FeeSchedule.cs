@@ -88,6 +88,8 @@ public sealed class PlatformRevenueEntry
     public DateTimeOffset RecordedAt { get; private set; }
 
     public const string ListingFeeKind = "listing-fee";
+
+    public const string PrimaryCommissionKind = "primary-commission";
 }
 
 public interface IPlatformRevenue

@@ -19,8 +19,17 @@ public interface IWalletService
     /// </summary>
     Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken);
 
+    Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken);
+
     /// <summary>The exact message the external address must sign.</summary>
     string PayoutChallenge(string userId, string address);
 }
 
-public sealed record WalletView(string UserId, string Address, string? PayoutAddress, DateTimeOffset CreatedAt);
+public sealed record WalletView(string UserId, string Address, string? PayoutAddress, DateTimeOffset CreatedAt, PayoutPreference PayoutPreference = PayoutPreference.AutoPay);
+
+/// <summary>How an investor receives distributions: pushed in batches by the platform, or claimed when they choose.</summary>
+public enum PayoutPreference
+{
+    AutoPay = 1,
+    Claim = 2,
+}

@@ -6,8 +6,22 @@ using TokenPlatform.Infrastructure.Chain.Outbox;
 
 namespace TokenPlatform.Infrastructure.Chain;
 
-internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader
+internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader, Domain.Investors.IInvestorChainReader
 {
+    public async Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<Erc20BalanceOfFunction>()
+            .QueryAsync<BigInteger>(contracts.TestUsd, new Erc20BalanceOfFunction { Account = address });
+    }
+
+    public async Task<long> FractionsAsync(long onChainTokenId, string address, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<Erc1155BalanceOfFunction>()
+            .QueryAsync<BigInteger>(contracts.AssetToken, new Erc1155BalanceOfFunction { Account = address, Id = onChainTokenId });
+    }
+
     public async Task<IReadOnlyList<string>> AnchoredHashesAsync(long onChainTokenId, CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
@@ -33,8 +47,12 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
 }
 
 /// <summary>Chain:Mode=Disabled: nothing is anchored, nothing is on sale.</summary>
-internal sealed class NoChainReader : IAssetChainReader
+internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader
 {
+    public Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken) => Task.FromResult(0L);
+
+    public Task<long> FractionsAsync(long onChainTokenId, string address, CancellationToken cancellationToken) => Task.FromResult(0L);
+
     public Task<IReadOnlyList<string>> AnchoredHashesAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
     public Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(0L);

@@ -40,4 +40,9 @@ public sealed class ChainOptions
 
     /// <summary>Managed mode: deploy the contracts on first start.</summary>
     public bool DeployOnStart { get; set; } = true;
+
+    /// <summary>Test-stablecoin faucet on the wallet page; defaults to on for the managed local chain only.</summary>
+    public bool? Faucet { get; set; }
+
+    public bool FaucetEnabled => Faucet ?? Mode == ChainMode.Managed;
 }

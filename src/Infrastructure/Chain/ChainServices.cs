@@ -31,12 +31,18 @@ public static class ChainServices
         services.AddScoped<IChainMonitor, ChainMonitor>();
         if (options.Mode == ChainMode.Disabled)
         {
-            services.AddSingleton<Domain.Assets.IAssetChainReader, NoChainReader>();
+            services.AddSingleton<NoChainReader>();
+            services.AddSingleton<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<NoChainReader>());
+            services.AddSingleton<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<NoChainReader>());
         }
         else
         {
-            services.AddScoped<Domain.Assets.IAssetChainReader, AssetChainReader>();
+            services.AddScoped<AssetChainReader>();
+            services.AddScoped<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
+            services.AddScoped<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
         }
+
+        services.AddScoped<Domain.Investors.IHoldingsReader, HoldingsReader>();
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();
@@ -47,6 +53,8 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, AnchorDocumentHandler>();
         services.AddSingleton<IChainOperationHandler, OpenOfferingHandler>();
         services.AddSingleton<IChainOperationHandler, CreateRoyaltyStreamHandler>();
+        services.AddSingleton<IChainOperationHandler, AllowSaleSpendingHandler>();
+        services.AddSingleton<IChainOperationHandler, BuyFractionsHandler>();
         if (options.Mode != ChainMode.Disabled)
         {
             // Order matters: the chain host starts (and deploys) before the workers poll.

@@ -77,5 +77,6 @@ internal sealed class CustodialWalletConfiguration : IEntityTypeConfiguration<Cu
         builder.HasIndex(w => w.Address).IsUnique();
         builder.Property(w => w.ProtectedKey).IsRequired();
         builder.Property(w => w.PayoutAddress).HasMaxLength(42);
+        builder.Property(w => w.PayoutPreference).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Wallets.PayoutPreference.AutoPay).HasSentinel(0);
     }
 }

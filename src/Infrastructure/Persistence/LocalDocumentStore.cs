@@ -8,10 +8,10 @@ internal sealed class LocalDocumentStore(DatabaseOptions options) : IDocumentSto
 {
     private readonly string _root = Path.Combine(Path.GetFullPath(options.DataDirectory), "files");
 
-    public async Task<StoredFile?> SaveAsync(AssetId assetId, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    public async Task<StoredFile?> SaveAsync(string folder, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
-        var key = Path.Combine(assetId.ToString(), $"{Guid.NewGuid():N}-{safeName}");
+        var key = Path.Combine(folder, $"{Guid.NewGuid():N}-{safeName}");
         var path = Resolve(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -17,5 +17,9 @@ public sealed class CustodialWallet
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    public Domain.Wallets.PayoutPreference PayoutPreference { get; set; } = Domain.Wallets.PayoutPreference.AutoPay;
+
+    public Domain.Wallets.WalletView ToView() => new(UserId, Address, PayoutAddress, CreatedAt, PayoutPreference);
+
     public const string ProtectionPurpose = "TokenPlatform.CustodialWallet.PrivateKey.v1";
 }

@@ -13,7 +13,7 @@ namespace TokenPlatform.Infrastructure.Wallets;
 /// Custodial wallets: a fresh secp256k1 key per user (cryptographically secure generator), stored
 /// only as a Data Protection payload and decrypted only inside <see cref="UnlockForSigning"/>.
 /// </summary>
-internal sealed class WalletService(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : IWalletService
+public sealed class WalletService(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : IWalletService
 {
     private readonly IDataProtector _protector = protection.CreateProtector(CustodialWallet.ProtectionPurpose);
 
@@ -41,7 +41,7 @@ internal sealed class WalletService(AppDbContext db, IDataProtectionProvider pro
     public async Task<WalletView?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         var wallet = await db.CustodialWallets.AsNoTracking().FirstOrDefaultAsync(w => w.UserId == userId, cancellationToken);
-        return wallet is null ? null : new WalletView(wallet.UserId, wallet.Address, wallet.PayoutAddress, wallet.CreatedAt);
+        return wallet?.ToView();
     }
 
     public string PayoutChallenge(string userId, string address) =>
@@ -78,7 +78,25 @@ internal sealed class WalletService(AppDbContext db, IDataProtectionProvider pro
         wallet.PayoutAddress = AddressUtil.Current.ConvertToChecksumAddress(address);
         wallet.PayoutVerifiedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return new WalletView(wallet.UserId, wallet.Address, wallet.PayoutAddress, wallet.CreatedAt);
+        return wallet.ToView();
+    }
+
+    public async Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(preference))
+        {
+            return Error.Validation("PayoutPreference", "Choose automatic payouts or claiming.");
+        }
+
+        var wallet = await db.CustodialWallets.FirstOrDefaultAsync(w => w.UserId == userId, cancellationToken);
+        if (wallet is null)
+        {
+            return Error.NotFound("wallet.missing", "This account has no wallet yet.");
+        }
+
+        wallet.PayoutPreference = preference;
+        await db.SaveChangesAsync(cancellationToken);
+        return wallet.ToView();
     }
 
     /// <summary>The user's key, for signing one transaction. Never log, return or store it.</summary>

@@ -11,6 +11,7 @@ internal static class ApiV1
         api.MapGet("/me", Me).WithName("GetMe").WithSummary("The signed-in account and its roles.");
         api.MapAssetEndpoints();
         api.MapWalletEndpoints();
+        api.MapInvestorEndpoints();
         api.MapAdminEndpoints();
     }
 

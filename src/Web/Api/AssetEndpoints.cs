@@ -15,7 +15,6 @@ internal static class AssetEndpoints
             .ProducesValidationProblem();
         issuer.MapGet("/mine", ListMine).WithName("ListMyAssets");
 
-        api.MapGet("/marketplace", ListOpen).RequireAuthorization(Policies.Investor).WithTags("Marketplace").WithName("ListOpenAssets");
         api.MapGet("/assets/{id:guid}/documents/{documentId:guid}", Document).RequireAuthorization().WithTags("Assets").WithName("GetAssetDocument")
             .WithSummary("The stored bytes of an asset's photo or document (its SHA-256 is anchored on chain).");
     }
@@ -41,9 +40,6 @@ internal static class AssetEndpoints
 
         return TypedResults.Stream(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
     }
-
-    private static async Task<IResult> ListOpen(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok((await sender.Send(new ListOpenAssets(), ct)).Select(AssetResponse.From));
 }
 
 public sealed record CreateAssetDraftRequest(AssetKind Kind, string? Name);

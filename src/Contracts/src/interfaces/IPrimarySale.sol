@@ -43,6 +43,19 @@ interface IPrimarySale {
         external
         returns (uint256 cost);
 
+    /// @notice Buys `quantity` fractions for `buyer`, paid from `buyer`'s stablecoin and delivered to
+    /// `buyer`, charging exactly `commissionBps`: the rate the buyer accepted in the platform's quote,
+    /// honoured even when the current rate has changed since (higher or lower). Operator only.
+    /// @dev Trust model: for custodial accounts. Their investors hold no ETH, so the platform's operator
+    /// sends every transaction and acts for its users: each custodial wallet grants this contract an
+    /// unlimited ERC-2612 allowance once, after which the operator buys on the investor's behalf at
+    /// the terms the investor accepted off-chain. This contract cannot tell custodial from self-custody
+    /// accounts: the operator can spend any allowance granted to this contract, within the same
+    /// offering and compliance checks as {buy}. Self-custody users call {buy} (approving exactly the
+    /// cost) or {buyWithPermit}, which keeps the accepted-rate check on chain.
+    /// @param commissionBps the commission rate applied; above the 50% cap reverts with {CommissionTooHigh}
+    function buyFor(address buyer, uint256 assetId, uint256 quantity, uint16 commissionBps) external returns (uint256 cost);
+
     /// @notice The cost, commission and issuer proceeds of a purchase at the current rate.
     function quote(uint256 assetId, uint256 quantity) external view returns (uint256 cost, uint256 commission, uint256 toIssuer);
 

@@ -8,8 +8,11 @@ using TokenPlatform.Infrastructure.Chain.Contracts;
 
 namespace TokenPlatform.Infrastructure.Chain.Outbox;
 
-/// <summary>What a handler may use to build a transaction: the contracts and the results of the operations it waited for.</summary>
-public sealed record BuildContext(ContractAddresses Contracts, IReadOnlyDictionary<Guid, string?> DependencyResults)
+/// <summary>
+/// What a handler may use to build a transaction: the contracts, the results of the operations it
+/// waited for, chain reads and the custodial wallets (for permits their owners sign).
+/// </summary>
+public sealed record BuildContext(ContractAddresses Contracts, IReadOnlyDictionary<Guid, string?> DependencyResults, ChainClient Chain, Wallets.WalletService Wallets)
 {
     /// <summary>A number from the JSON result of the operation this one depends on.</summary>
     public BigInteger ResultNumber(ChainOperation row, string property)
@@ -32,7 +35,7 @@ public interface IChainOperationHandler
     /// <summary>How many rows of this kind may share one transaction (1 = never grouped).</summary>
     int MaxGroupSize { get; }
 
-    TransactionInput Build(IReadOnlyList<ChainOperation> rows, BuildContext context);
+    ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken);
 
     /// <summary>JSON describing what the confirmed transaction produced (read from its receipt), or null.</summary>
     string? DescribeResult(TransactionReceipt receipt) => null;
@@ -45,10 +48,13 @@ internal abstract class SingleOperationHandler<TCommand> : IChainOperationHandle
 
     public int MaxGroupSize => 1;
 
-    public TransactionInput Build(IReadOnlyList<ChainOperation> rows, BuildContext context) =>
-        Build(rows[0], JsonSerializer.Deserialize<TCommand>(rows[0].Payload, PayloadJson.Options)!, context);
+    public virtual ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Build(rows[0], Payload(rows[0]), context));
 
-    protected abstract TransactionInput Build(ChainOperation row, TCommand command, BuildContext context);
+    protected static TCommand Payload(ChainOperation row) => JsonSerializer.Deserialize<TCommand>(row.Payload, PayloadJson.Options)!;
+
+    protected virtual TransactionInput Build(ChainOperation row, TCommand command, BuildContext context) =>
+        throw new NotSupportedException($"{GetType().Name} builds asynchronously.");
 
     public virtual string? DescribeResult(TransactionReceipt receipt) => null;
 }
@@ -59,7 +65,7 @@ internal sealed class RegisterInvestorHandler : IChainOperationHandler
 
     public int MaxGroupSize => 100;
 
-    public TransactionInput Build(IReadOnlyList<ChainOperation> rows, BuildContext context)
+    public ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
     {
         var commands = rows.Select(r => JsonSerializer.Deserialize<RegisterInvestorOnChain>(r.Payload, PayloadJson.Options)!).ToList();
         var message = new RegisterInvestorsFunction
@@ -68,7 +74,7 @@ internal sealed class RegisterInvestorHandler : IChainOperationHandler
             Countries = commands.Select(c => c.Country).ToList(),
             KycExpiries = commands.Select(c => (ulong)c.KycExpiry.ToUnixTimeSeconds()).ToList(),
         };
-        return message.CreateTransactionInput(context.Contracts.Settlement);
+        return ValueTask.FromResult(message.CreateTransactionInput(context.Contracts.Settlement));
     }
 }
 
@@ -145,4 +151,67 @@ internal sealed class CreateRoyaltyStreamHandler : SingleOperationHandler<Create
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
         receipt.DecodeAllEvents<StreamCreatedEvent>() is [var created, ..] ? $"{{\"streamId\":{created.Event.StreamId}}}" : null;
+}
+
+/// <summary>
+/// Submits the investor-signed ERC-2612 permit (unlimited allowance to the primary sale). The permit
+/// is signed when the transaction is built, with the owner's current permit nonce.
+/// </summary>
+internal sealed class AllowSaleSpendingHandler : SingleOperationHandler<AllowSaleSpendingOnChain>
+{
+    private static readonly byte[] PermitTypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
+        System.Text.Encoding.UTF8.GetBytes("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"));
+
+    public override string Kind => AllowSaleSpendingOnChain.KindName;
+
+    public override async ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
+    {
+        var command = Payload(rows[0]);
+        var token = context.Contracts.TestUsd;
+        var eth = context.Chain.Web3.Eth;
+        var nonce = await eth.GetContractQueryHandler<NoncesFunction>().QueryAsync<BigInteger>(token, new NoncesFunction { Owner = command.Owner });
+        var domain = await eth.GetContractQueryHandler<DomainSeparatorFunction>().QueryAsync<byte[]>(token, new DomainSeparatorFunction());
+        var value = BigInteger.Pow(2, 256) - 1;
+        var deadline = new BigInteger(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
+            new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
+            new Nethereum.ABI.ABIValue("address", command.Owner),
+            new Nethereum.ABI.ABIValue("address", context.Contracts.PrimarySale),
+            new Nethereum.ABI.ABIValue("uint256", value),
+            new Nethereum.ABI.ABIValue("uint256", nonce),
+            new Nethereum.ABI.ABIValue("uint256", deadline)));
+        var digest = Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domain, .. structHash]);
+        var key = await context.Wallets.UnlockForSigning(command.UserId, cancellationToken);
+        var signature = key.SignAndCalculateV(digest);
+        return new PermitFunction
+        {
+            Owner = command.Owner,
+            Spender = context.Contracts.PrimarySale,
+            Value = value,
+            Deadline = deadline,
+            V = signature.V[0],
+            R = signature.R.Length == 32 ? signature.R : [.. new byte[32 - signature.R.Length], .. signature.R],
+            S = signature.S.Length == 32 ? signature.S : [.. new byte[32 - signature.S.Length], .. signature.S],
+        }.CreateTransactionInput(token);
+    }
+}
+
+/// <summary>Executes an accepted purchase for a custodial investor at the commission the investor accepted.</summary>
+internal sealed class BuyFractionsHandler : SingleOperationHandler<BuyFractionsOnChain>
+{
+    public override string Kind => BuyFractionsOnChain.KindName;
+
+    protected override TransactionInput Build(ChainOperation row, BuyFractionsOnChain command, BuildContext context) =>
+        new BuyForFunction
+        {
+            Buyer = command.Buyer,
+            AssetId = command.AssetTokenId,
+            Quantity = command.Quantity,
+            CommissionBps = command.CommissionBps,
+        }.CreateTransactionInput(context.Contracts.PrimarySale);
+
+    public override string? DescribeResult(TransactionReceipt receipt) =>
+        receipt.DecodeAllEvents<PurchasedEvent>() is [var bought, ..]
+            ? $"{{\"quantity\":{bought.Event.Quantity},\"cost\":{bought.Event.Cost},\"commission\":{bought.Event.Commission}}}"
+            : null;
 }

@@ -20,6 +20,7 @@ public sealed partial class OutboxProcessor(
     ContractAddressesProvider addresses,
     IEnumerable<IChainOperationHandler> handlers,
     TimeProvider clock,
+    Wallets.WalletService wallets,
     ILogger<OutboxProcessor> logger)
 {
     private const int ClaimBatch = 200;
@@ -192,7 +193,7 @@ public sealed partial class OutboxProcessor(
         var results = dependencies.Count == 0
             ? new Dictionary<Guid, string?>()
             : await db.ChainOperations.AsNoTracking().Where(o => dependencies.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Result, cancellationToken);
-        var input = handler.Build(group, new BuildContext(contracts, results));
+        var input = await handler.BuildAsync(group, new BuildContext(contracts, results, chain, wallets), cancellationToken);
         input.From = chain.OperatorAddress;
         BigInteger gas;
         try

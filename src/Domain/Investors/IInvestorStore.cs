@@ -1,0 +1,55 @@
+using TokenPlatform.Domain.Assets;
+
+namespace TokenPlatform.Domain.Investors;
+
+/// <summary>KYC applications and primary purchases. Changes are committed by <see cref="Common.IUnitOfWork"/>.</summary>
+public interface IInvestorStore
+{
+    Task<KycApplication?> FindKycAsync(string userId, CancellationToken cancellationToken);
+
+    Task<KycApplication?> FindKycByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    void AddKyc(KycApplication application);
+
+    /// <summary>The review queue (with the applicant's email), oldest first.</summary>
+    Task<IReadOnlyList<KycQueueItem>> ListKycAsync(KycStatus? status, int take, CancellationToken cancellationToken);
+
+    void AddPurchase(Purchase purchase);
+
+    Task<Purchase?> FindPurchaseAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken);
+
+    /// <summary>Assets by id or by on-chain id (portfolio lookups).</summary>
+    Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken);
+
+    /// <summary>Live assets with their terms (the marketplace filters and sorts them).</summary>
+    Task<IReadOnlyList<Asset>> ListLiveAssetsAsync(CancellationToken cancellationToken);
+}
+
+public sealed record KycQueueItem(Guid Id, string UserId, string Email, string FullName, string CountryCode, DateOnly DateOfBirth, KycStatus Status,
+    string DocumentFileName, string DocumentSha256, DateTimeOffset SubmittedAt, string? RejectionReason, DateTimeOffset? ReviewedAt);
+
+/// <summary>What the chain says about an investor's money and fractions (read live, not from the indexer).</summary>
+public interface IInvestorChainReader
+{
+    /// <summary>Stablecoin balance in minor units.</summary>
+    Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken);
+
+    Task<long> FractionsAsync(long onChainTokenId, string address, CancellationToken cancellationToken);
+
+    /// <summary>Fractions still held by the primary-sale escrow.</summary>
+    Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken);
+}
+
+/// <summary>The indexer's holdings read model (confirmed blocks only).</summary>
+public interface IHoldingsReader
+{
+    /// <summary>Positive balances of an address: on-chain asset id -> fractions.</summary>
+    Task<IReadOnlyDictionary<long, long>> ByAddressAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>Fractions still in the primary-sale escrow per on-chain asset id (missing ids are unknown yet).</summary>
+    Task<IReadOnlyDictionary<long, long>> InEscrowAsync(IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken);
+}
