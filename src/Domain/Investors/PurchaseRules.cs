@@ -18,7 +18,8 @@ public sealed record PurchaseContext(
     long PendingQuantity,
     Money Balance,
     Money PendingCost,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool OfferingOnChain = true);
 
 /// <summary>The bounds of the quantity picker: at least <see cref="Minimum"/>, at most <see cref="Maximum"/> (0 when nothing can be bought).</summary>
 public sealed record QuantityBounds(long Minimum, long Maximum, long ByAvailability, long ByHoldingLimit, long ByBalance);
@@ -74,6 +75,10 @@ public static class PurchaseRules
         if (asset.Status != AssetStatus.Live || asset.OnChainTokenId is null)
         {
             refusals.Add("Asset", "This asset is not on sale.");
+        }
+        else if (!context.OfferingOnChain)
+        {
+            refusals.Add("Asset", "The offering is being opened on chain; try again in a few seconds.");
         }
         else if (asset.Offering is { } offering && context.Now < offering.Start)
         {

@@ -49,7 +49,7 @@ public sealed record PurchaseView(
 }
 
 /// <summary>Loads everything a quote depends on: the asset, the investor's verification, wallet, chain balances and purchases in flight.</summary>
-public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStore store, IWalletService wallets, IInvestorChainReader chain, TimeProvider clock)
+public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStore store, IWalletService wallets, IInvestorChainReader chain, IChainMonitor monitor, TimeProvider clock)
 {
     public sealed record Loaded(Asset Asset, WalletView Wallet, KycApplication? Kyc, PurchaseContext Context);
 
@@ -83,9 +83,11 @@ public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStor
             return Error.Conflict("chain.unreachable", "The chain cannot be reached right now, so your balance cannot be checked. Try again in a moment.");
         }
 
+        var offering = await monitor.ListByKeyPrefixAsync($"asset:{asset.Id}:offering", cancellationToken);
+        var offeringOnChain = offering.Any(o => o.Status == ChainOperationStatus.Confirmed);
         var pendingHere = inFlight.Where(p => p.AssetId == assetId).Sum(p => p.Quantity);
         var pendingCost = Money.FromMinorUnits(inFlight.Sum(p => p.Cost.MinorUnits)).Value;
-        var context = new PurchaseContext(verified, hint, available, held, pendingHere, Money.FromMinorUnits(balance).Value, pendingCost, now);
+        var context = new PurchaseContext(verified, hint, available, held, pendingHere, Money.FromMinorUnits(balance).Value, pendingCost, now, offeringOnChain);
         return new Loaded(asset, wallet, kyc, context);
     }
 }

@@ -16,26 +16,29 @@ internal sealed partial class DemoAssets(ISender sender, UserManager<Application
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var issuer = await users.FindByEmailAsync("issuer@demo.local");
-        if (issuer is null || (await assets.ListByIssuerAsync(issuer.Id, cancellationToken)).Count > 0)
+        if (issuer is null)
         {
             return;
         }
+
+        // Each demo asset is created once (by name), so a restart or a second call adds nothing.
+        var existing = (await assets.ListByIssuerAsync(issuer.Id, cancellationToken)).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
 
         var now = clock.GetUtcNow();
         var payee = (await users.FindByEmailAsync("creator@demo.local"))?.Id;
         var creatorWallet = payee is null ? null : (await sender.Send(new Domain.Wallets.GetMyWallet(payee), cancellationToken)) is { IsSuccess: true } w ? w.Value.Address : null;
         var manager = "0x" + new string('7', 40);
-        await CreateAsync(issuer.Id, AssetKind.RealEstate, "12 Rue des Lilas, Lyon",
+        await CreateAsync(existing, issuer.Id, AssetKind.RealEstate, "12 Rue des Lilas, Lyon",
             new AssetDetailsInput(Address: "12 Rue des Lilas, 69003 Lyon, France", PropertyType: "Apartment", AppraisedValue: 650_000 * Money.UnitsPerWhole, ExpectedAnnualRent: 31_200 * Money.UnitsPerWhole),
             (20_000, 32_500_000, 10, 1_000, 0),
             [new SplitPayee("Lilas Property Management", PayeeRole.PropertyManager, manager, 800)], 9_200,
             ((40, 70, 140), (200, 170, 120)), now, cancellationToken);
-        await CreateAsync(issuer.Id, AssetKind.Art, "Blue Horse (study)",
+        await CreateAsync(existing, issuer.Id, AssetKind.Art, "Blue Horse (study)",
             new AssetDetailsInput(Artist: "Elena Marlowe", Title: "Blue Horse (study)", Year: 1998, Medium: "Oil on canvas", Dimensions: "92 x 73 cm", Provenance: "Atelier Marlowe; private collection, Geneva"),
             (5_000, 100_000_000, 1, 2_000, 500),
             [new SplitPayee("Elena Marlowe", PayeeRole.Artist, creatorWallet ?? manager, 1_500)], 8_500,
             ((20, 40, 120), (90, 160, 220)), now, cancellationToken);
-        await CreateAsync(issuer.Id, AssetKind.MusicRoyalty, "Night Drive (master)",
+        await CreateAsync(existing, issuer.Id, AssetKind.MusicRoyalty, "Night Drive (master)",
             new AssetDetailsInput(Artist: "Nova", Track: "Night Drive", Isrc: "FR-TPL-26-00001", Rights: MusicRights.Master, ExpectedAnnualRoyalties: 48_000 * Money.UnitsPerWhole),
             (10_000, 25_000_000, 4, 1_000, 750),
             [new SplitPayee("Nova", PayeeRole.Artist, creatorWallet ?? manager, 3_000), new SplitPayee("Kai (producer)", PayeeRole.Producer, "0x" + new string('8', 40), 1_000)], 6_000,
@@ -44,9 +47,14 @@ internal sealed partial class DemoAssets(ISender sender, UserManager<Application
     }
 
     private async Task CreateAsync(
-        string issuerId, AssetKind kind, string name, AssetDetailsInput details, (long Supply, long Price, long Minimum, int MaxHoldingBps, int RoyaltyBps) terms,
+        HashSet<string> existingNames, string issuerId, AssetKind kind, string name, AssetDetailsInput details, (long Supply, long Price, long Minimum, int MaxHoldingBps, int RoyaltyBps) terms,
         IReadOnlyList<SplitPayee> payees, int holdersBps, ((byte, byte, byte) From, (byte, byte, byte) To) colours, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (existingNames.Contains(name))
+        {
+            return;
+        }
+
         var id = Expect(await sender.Send(new CreateAssetDraft(issuerId, kind, name), cancellationToken));
         Expect(await sender.Send(new SaveAssetDetails(issuerId, id, details), cancellationToken));
         await using (var photo = new MemoryStream(DemoFiles.Png(480, 300, colours.From, colours.To)))
