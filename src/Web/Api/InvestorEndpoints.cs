@@ -40,7 +40,7 @@ internal static class InvestorEndpoints
         wallet.MapPut("/payout-preference", SetPreference).WithName("SetPayoutPreference").ProducesValidationProblem();
 
         var admin = api.MapGroup("/admin/kyc").RequireAuthorization(Policies.Admin).WithTags("Admin").ProducesProblem(StatusCodes.Status403Forbidden);
-        admin.MapGet("", ListKyc).WithName("ListKycApplications");
+        admin.MapGet("", ListKyc).WithName("ListKycApplications").WithSummary("The KYC queue; status: Pending, Approved or Rejected (omit for all), oldest first.");
         admin.MapGet("/{id:guid}/document", KycDocument).WithName("GetKycDocument").ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{id:guid}/approve", ApproveKyc).WithName("ApproveKyc").ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/{id:guid}/reject", RejectKyc).WithName("RejectKyc").ProducesValidationProblem();
@@ -52,9 +52,9 @@ internal static class InvestorEndpoints
             : TypedResults.Problem("You have not submitted an identity check yet.", statusCode: StatusCodes.Status404NotFound, title: "kyc.missing");
 
     private static async Task<IResult> Browse(ISender sender, CancellationToken ct, AssetKind? kind = null, long? minPrice = null, long? maxPrice = null,
-        int? minYieldBps = null, int? minAvailableBps = null, string? search = null, MarketplaceSort sort = MarketplaceSort.Newest, int page = 1, int pageSize = 12)
+        int? minYieldBps = null, int? minAvailableBps = null, string? search = null, MarketplaceSort? sort = null, int page = 1, int pageSize = 12)
     {
-        var result = await sender.Send(new BrowseMarketplace(kind, minPrice, maxPrice, minYieldBps, minAvailableBps, search, sort, page, pageSize), ct);
+        var result = await sender.Send(new BrowseMarketplace(kind, minPrice, maxPrice, minYieldBps, minAvailableBps, search, sort ?? MarketplaceSort.Newest, page, pageSize), ct);
         return TypedResults.Ok(new MarketplaceResponse(result.Items.Select(MarketplaceItemResponse.From).ToList(), result.Total, result.Page, result.PageSize));
     }
 
@@ -91,7 +91,7 @@ internal static class InvestorEndpoints
     private static async Task<IResult> SetPreference(PayoutPreferenceRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new SetPayoutPreference(user.UserId(), request.Preference), ct)).ToHttp(w => TypedResults.Ok(new { payoutPreference = w.PayoutPreference.ToString() }));
 
-    private static async Task<IResult> ListKyc(ISender sender, CancellationToken ct, KycStatus? status = KycStatus.Pending) =>
+    private static async Task<IResult> ListKyc(ISender sender, CancellationToken ct, KycStatus? status = null) =>
         TypedResults.Ok(await sender.Send(new ListKycApplications(status), ct));
 
     private static async Task<IResult> KycDocument(Guid id, ISender sender, CancellationToken ct) =>
