@@ -37,12 +37,14 @@ public static class DependencyInjection
         services.AddScoped<IAssetRepository, AssetRepository>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Domain.Investors.IInvestorStore, InvestorStore>();
+        services.AddScoped<Domain.Revenue.IRevenueStore, RevenueStore>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddSingleton<IDocumentStore, LocalDocumentStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<ApiKeyService>();
         services.AddSingleton(TimeProvider.System);
 
         // Data Protection keys (cookies, custodial wallet keys, operator key file) live in the data folder.

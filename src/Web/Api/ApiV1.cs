@@ -12,6 +12,8 @@ internal static class ApiV1
         api.MapAssetEndpoints();
         api.MapWalletEndpoints();
         api.MapInvestorEndpoints();
+        api.MapRevenueEndpoints();
+        endpoints.MapRevenueIngestion();
         api.MapAdminEndpoints();
     }
 

@@ -1,0 +1,278 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Revenue;
+
+/// <summary>Who may record an asset's revenue: its issuer, or a creator who is one of its payees.</summary>
+public sealed class RevenueAccess(IAssetRepository assets, IWalletService wallets)
+{
+    public async Task<Result<Asset>> LoadAsync(AssetId assetId, string userId, CancellationToken cancellationToken)
+    {
+        var asset = await assets.FindAsync(assetId, cancellationToken);
+        if (asset is null)
+        {
+            return Error.NotFound("asset.missing", "No such asset among yours.");
+        }
+
+        if (asset.IssuerId == userId)
+        {
+            return OnChain(asset);
+        }
+
+        var wallet = await wallets.FindAsync(userId, cancellationToken);
+        var addresses = new[] { wallet?.Address, wallet?.PayoutAddress }.Where(a => a is not null).ToList();
+        return asset.Split?.Payees.Any(p => addresses.Contains(p.Address, StringComparer.OrdinalIgnoreCase)) == true
+            ? OnChain(asset)
+            : Error.NotFound("asset.missing", "No such asset among yours.");
+    }
+
+    private static Result<Asset> OnChain(Asset asset) =>
+        asset.Status == AssetStatus.Live
+            ? asset
+            : Error.Conflict("asset.not_live", "Revenue is recorded for live assets only.");
+}
+
+public sealed record RecordedRevenue(int Received, int Recorded, int Duplicates);
+
+/// <summary>One event typed in the browser.</summary>
+public sealed record RecordRevenue(string UserId, AssetId AssetId, string Reference, string Date, string Source, string Amount, string? Description)
+    : ICommand<Result<RecordedRevenue>>;
+
+public sealed class RecordRevenueHandler(RevenueAccess access, IRevenueStore store, TimeProvider clock) : ICommandHandler<RecordRevenue, Result<RecordedRevenue>>
+{
+    public async ValueTask<Result<RecordedRevenue>> Handle(RecordRevenue command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var line = RevenueLineRules.Parse(command.Reference, command.Date, command.Source, command.Amount, RevenueLineRules.Currency, command.Description, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!line.IsSuccess)
+        {
+            return line.Error!;
+        }
+
+        var asset = await access.LoadAsync(command.AssetId, command.UserId, cancellationToken);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var recorded = await store.AddNewAsync([new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Form, now)], cancellationToken);
+        return new RecordedRevenue(1, recorded, 1 - recorded);
+    }
+}
+
+/// <summary>One row of a statement as the user sees it before importing.</summary>
+public sealed record RevenueImportRow(int Row, IReadOnlyList<string> Cells, RevenueLine? Line, IReadOnlyList<FieldError> Errors, bool Duplicate)
+{
+    public bool Valid => Line is not null && !Duplicate;
+}
+
+public sealed record RevenueImportPreview(IReadOnlyList<RevenueImportRow> Rows, string? FileError)
+{
+    public int ValidCount => Rows.Count(r => r.Valid);
+
+    public int InvalidCount => Rows.Count(r => !r.Valid);
+}
+
+/// <summary>
+/// CSV statements. Columns (header row required, any order, case-insensitive):
+/// reference, date (YYYY-MM-DD), source, amount (decimal USD), currency (USD; optional), description (optional).
+/// </summary>
+public static class RevenueCsv
+{
+    public const int MaxRows = 10_000;
+    public static readonly IReadOnlyList<string> Required = ["reference", "date", "source", "amount"];
+    public static readonly IReadOnlyList<string> Optional = ["currency", "description"];
+
+    public static RevenueImportPreview Parse(string text, DateOnly today, IReadOnlySet<string> alreadyRecorded)
+    {
+        ArgumentNullException.ThrowIfNull(alreadyRecorded);
+        var records = Csv.Read(text ?? "");
+        if (records.Count == 0)
+        {
+            return new RevenueImportPreview([], "The file is empty.");
+        }
+
+        var header = records[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = Required.Where(r => !header.Contains(r)).ToList();
+        if (missing.Count > 0)
+        {
+            return new RevenueImportPreview([], $"The header row must name the columns {string.Join(", ", Required)} (missing: {string.Join(", ", missing)}).");
+        }
+
+        if (records.Count - 1 > MaxRows)
+        {
+            return new RevenueImportPreview([], $"A statement holds at most {MaxRows:N0} rows; split the file.");
+        }
+
+        string? Cell(IReadOnlyList<string> record, string column) => header.IndexOf(column) is var i and >= 0 && i < record.Count ? record[i] : null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<RevenueImportRow>();
+        for (var r = 1; r < records.Count; r++)
+        {
+            var record = records[r];
+            var line = RevenueLineRules.Parse(Cell(record, "reference"), Cell(record, "date"), Cell(record, "source"), Cell(record, "amount"), Cell(record, "currency"), Cell(record, "description"), today);
+            var errors = line.IsSuccess ? [] : line.Error!.Fields.ToList();
+            var duplicate = false;
+            if (line.IsSuccess && !seen.Add(line.Value.Reference))
+            {
+                errors.Add(new FieldError("Reference", $"The reference {line.Value.Reference} appears twice in this file."));
+            }
+            else if (line.IsSuccess && alreadyRecorded.Contains(line.Value.Reference))
+            {
+                duplicate = true;
+                errors.Add(new FieldError("Reference", $"Already recorded: {line.Value.Reference} (importing it again records nothing)."));
+            }
+
+            rows.Add(new RevenueImportRow(r + 1, record, errors.Count == 0 || duplicate ? line.Value : null, errors, duplicate));
+        }
+
+        return new RevenueImportPreview(rows, rows.Count == 0 ? "The file has a header but no rows." : null);
+    }
+}
+
+/// <summary>Validates a statement and shows every row, recording nothing.</summary>
+public sealed record PreviewRevenueImport(string UserId, AssetId AssetId, string Csv) : IQuery<Result<RevenueImportPreview>>;
+
+public sealed class PreviewRevenueImportHandler(RevenueAccess access, IRevenueStore store, TimeProvider clock) : IQueryHandler<PreviewRevenueImport, Result<RevenueImportPreview>>
+{
+    public async ValueTask<Result<RevenueImportPreview>> Handle(PreviewRevenueImport query, CancellationToken cancellationToken)
+    {
+        var asset = await access.LoadAsync(query.AssetId, query.UserId, cancellationToken);
+        return asset.IsSuccess ? await RevenueImports.PreviewAsync(store, query.AssetId, query.Csv, clock, cancellationToken) : asset.Error!;
+    }
+}
+
+/// <summary>Imports the valid rows of a statement, all or nothing (duplicates and invalid rows are skipped).</summary>
+public sealed record ImportRevenue(string UserId, AssetId AssetId, string Csv) : ICommand<Result<RecordedRevenue>>;
+
+public sealed class ImportRevenueHandler(RevenueAccess access, IRevenueStore store, TimeProvider clock) : ICommandHandler<ImportRevenue, Result<RecordedRevenue>>
+{
+    public async ValueTask<Result<RecordedRevenue>> Handle(ImportRevenue command, CancellationToken cancellationToken)
+    {
+        var asset = await access.LoadAsync(command.AssetId, command.UserId, cancellationToken);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var preview = await RevenueImports.PreviewAsync(store, command.AssetId, command.Csv, clock, cancellationToken);
+        if (preview.FileError is { } fileError)
+        {
+            return Error.Validation("File", fileError);
+        }
+
+        var now = clock.GetUtcNow();
+        var valid = preview.Rows.Where(r => r.Valid).Select(r => new RevenueEvent(Guid.CreateVersion7(), command.AssetId, r.Line!, command.UserId, RevenueChannel.Csv, now)).ToList();
+        if (valid.Count == 0)
+        {
+            return Error.Validation("File", "No valid new row to import.");
+        }
+
+        var recorded = await store.AddNewAsync(valid, cancellationToken);
+        return new RecordedRevenue(preview.Rows.Count, recorded, preview.Rows.Count - recorded);
+    }
+}
+
+internal static class RevenueImports
+{
+    public static async Task<RevenueImportPreview> PreviewAsync(IRevenueStore store, AssetId assetId, string csv, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var firstPass = RevenueCsv.Parse(csv, today, new HashSet<string>());
+        if (firstPass.FileError is not null)
+        {
+            return firstPass;
+        }
+
+        var references = firstPass.Rows.Where(r => r.Line is not null).Select(r => r.Line!.Reference).ToList();
+        var existing = await store.ExistingReferencesAsync(assetId, references, cancellationToken);
+        return existing.Count == 0 ? firstPass : RevenueCsv.Parse(csv, today, existing);
+    }
+}
+
+/// <summary>An item of the HTTP API: <c>Amount</c> is an integer in minor units (6 decimals).</summary>
+public sealed record RevenueItem(string? Reference, string? Date, string? Source, long Amount, string? Currency, string? Description);
+
+/// <summary>
+/// The HTTP API: one event or up to 10,000. Every item is validated first; if any is invalid nothing
+/// is recorded and each error names its item index. Known references are counted as duplicates.
+/// </summary>
+public sealed record IngestRevenue(string UserId, AssetId AssetId, IReadOnlyList<RevenueItem> Items) : ICommand<Result<RecordedRevenue>>;
+
+public sealed class IngestRevenueHandler(RevenueAccess access, IRevenueStore store, TimeProvider clock) : ICommandHandler<IngestRevenue, Result<RecordedRevenue>>
+{
+    public const int MaxItems = 10_000;
+
+    public async ValueTask<Result<RecordedRevenue>> Handle(IngestRevenue command, CancellationToken cancellationToken)
+    {
+        if (command.Items.Count is 0 or > MaxItems)
+        {
+            return Error.Validation("events", $"Send 1 to {MaxItems:N0} events per request.");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var events = new List<RevenueEvent>(command.Items.Count);
+        var errors = new List<FieldError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < command.Items.Count; i++)
+        {
+            var item = command.Items[i];
+            var line = RevenueLineRules.Parse(item.Reference, item.Date, item.Source, item.Amount, item.Currency, item.Description, today);
+            if (!line.IsSuccess)
+            {
+                errors.AddRange(line.Error!.Fields.Select(f => f with { Field = $"events[{i}].{f.Field}" }));
+            }
+            else if (!seen.Add(line.Value.Reference))
+            {
+                errors.Add(new FieldError($"events[{i}].Reference", $"The reference {line.Value.Reference} appears twice in this request."));
+            }
+            else
+            {
+                events.Add(new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Api, now));
+            }
+
+            if (errors.Count >= 100)
+            {
+                break;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<RecordedRevenue>.Invalid(errors);
+        }
+
+        var asset = await access.LoadAsync(command.AssetId, command.UserId, cancellationToken);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var recorded = await store.AddNewAsync(events, cancellationToken);
+        return new RecordedRevenue(events.Count, recorded, events.Count - recorded);
+    }
+}
+
+/// <summary>The asset's revenue page: recent events and monthly totals by source.</summary>
+public sealed record GetAssetRevenue(string UserId, AssetId AssetId) : IQuery<Result<AssetRevenueView>>;
+
+public sealed record AssetRevenueView(Asset Asset, IReadOnlyList<RevenueEvent> Recent, IReadOnlyList<RevenueTotal> Totals, Money Undistributed, int UndistributedEvents);
+
+public sealed class GetAssetRevenueHandler(RevenueAccess access, IRevenueStore store) : IQueryHandler<GetAssetRevenue, Result<AssetRevenueView>>
+{
+    public async ValueTask<Result<AssetRevenueView>> Handle(GetAssetRevenue query, CancellationToken cancellationToken)
+    {
+        var asset = await access.LoadAsync(query.AssetId, query.UserId, cancellationToken);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        var undistributed = await store.UndistributedAsync(query.AssetId, cancellationToken);
+        return new AssetRevenueView(asset.Value, await store.ListAsync(query.AssetId, 200, cancellationToken), await store.TotalsAsync(query.AssetId, cancellationToken),
+            Money.FromMinorUnits(undistributed.Sum(e => e.Amount.MinorUnits)).Value, undistributed.Count);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+
+namespace TokenPlatform.Domain.Revenue;
+
+public enum RevenueSource
+{
+    Rent = 1,
+    Streaming = 2,
+    Sale = 3,
+    ResaleRoyalty = 4,
+    Licensing = 5,
+    Other = 9,
+}
+
+/// <summary>How an event reached the platform.</summary>
+public enum RevenueChannel
+{
+    Form = 1,
+    Csv = 2,
+    Api = 3,
+}
+
+/// <summary>
+/// Money an asset earned (rent, a streaming statement line, a sale...), recorded once per external
+/// reference: the same reference recorded again is the same event, not a second one.
+/// </summary>
+public sealed class RevenueEvent
+{
+    public const int ReferenceMaxLength = 100;
+    public const int DescriptionMaxLength = 500;
+
+    private RevenueEvent()
+    {
+        ExternalReference = "";
+        RecordedBy = "";
+    }
+
+    public RevenueEvent(Guid id, AssetId assetId, RevenueLine line, string recordedBy, RevenueChannel channel, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        Id = id;
+        AssetId = assetId;
+        ExternalReference = line.Reference;
+        Source = line.Source;
+        AmountMinorUnits = line.Amount.MinorUnits;
+        OccurredOn = line.OccurredOn;
+        Description = line.Description;
+        RecordedBy = recordedBy;
+        Channel = channel;
+        RecordedAt = recordedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public AssetId AssetId { get; private set; }
+
+    public string ExternalReference { get; private set; }
+
+    public RevenueSource Source { get; private set; }
+
+    /// <summary>Stored as an integer so totals can be summed by the database.</summary>
+    public long AmountMinorUnits { get; private set; }
+
+    public Money Amount => Money.FromMinorUnits(AmountMinorUnits).Value;
+
+    public DateOnly OccurredOn { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string RecordedBy { get; private set; }
+
+    public RevenueChannel Channel { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>The distribution that paid this revenue out (null while undistributed).</summary>
+    public Guid? DistributionId { get; private set; }
+}
+
+/// <summary>One validated revenue line, whatever channel it came from.</summary>
+public sealed record RevenueLine(string Reference, DateOnly OccurredOn, RevenueSource Source, Money Amount, string? Description);
+
+/// <summary>
+/// The one set of rules for a revenue line (form, CSV row or API item): a reference, a date that is
+/// not in the future, a known source, a positive amount in USD with at most 6 decimals, and no text a
+/// spreadsheet would run as a formula.
+/// </summary>
+public static class RevenueLineRules
+{
+    public const string Currency = "USD";
+
+    /// <summary>A form field or CSV cell: the amount as decimal text.</summary>
+    public static Result<RevenueLine> Parse(string? reference, string? date, string? source, string? amount, string? currency, string? description, DateOnly today) =>
+        Build(reference, date, source, AmountFromText(amount), currency, description, today);
+
+    /// <summary>An API item: the amount is already an integer in minor units.</summary>
+    public static Result<RevenueLine> Parse(string? reference, string? date, string? source, long amountMinorUnits, string? currency, string? description, DateOnly today) =>
+        Build(reference, date, source,
+            amountMinorUnits > 0 ? (Money.FromMinorUnits(amountMinorUnits).Value, null) : (Money.Zero, "The amount must be a positive integer in minor units (6 decimals)."),
+            currency, description, today);
+
+    private static (Money Value, string? Error) AmountFromText(string? amount)
+    {
+        var text = amount?.Trim();
+        if (text?.StartsWith('-') == true)
+        {
+            return (Money.Zero, "The amount must be positive.");
+        }
+
+        var parsed = Money.Parse(text, "Amount");
+        return !parsed.IsSuccess ? (Money.Zero, $"'{Shorten(amount)}' is not an amount: use digits with at most 6 decimals, e.g. 1250.50.")
+            : parsed.Value.MinorUnits == 0 ? (Money.Zero, "The amount must be positive.")
+            : (parsed.Value, null);
+    }
+
+    private static Result<RevenueLine> Build(string? reference, string? date, string? source, (Money Value, string? Error) amount, string? currency, string? description, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        CheckText(errors, reference, "Reference", RevenueEvent.ReferenceMaxLength, required: true);
+        CheckText(errors, description, "Description", RevenueEvent.DescriptionMaxLength, required: false);
+        DateOnly occurred = default;
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            errors.Add("Date", "The date is required (YYYY-MM-DD).");
+        }
+        else if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out occurred))
+        {
+            errors.Add("Date", $"'{Shorten(date)}' is not a date: use YYYY-MM-DD.");
+        }
+        else if (occurred > today)
+        {
+            errors.Add("Date", "The date is in the future.");
+        }
+
+        RevenueSource parsedSource = default;
+        if (string.IsNullOrWhiteSpace(source) || !TryParseSource(source, out parsedSource))
+        {
+            errors.Add("Source", $"Unknown source '{Shorten(source)}': use rent, streaming, sale, resale_royalty, licensing or other.");
+        }
+
+        if (amount.Error is { } amountError)
+        {
+            errors.Add("Amount", amountError);
+        }
+
+        if (!string.Equals(string.IsNullOrWhiteSpace(currency) ? Currency : currency.Trim(), Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("Currency", $"Unknown currency '{Shorten(currency)}': revenue is recorded in USD (the settlement stablecoin).");
+        }
+
+        return errors.Errors.Count > 0
+            ? Result<RevenueLine>.Invalid(errors.Errors)
+            : new RevenueLine(reference!.Trim(), occurred, parsedSource, amount.Value, string.IsNullOrWhiteSpace(description) ? null : description.Trim());
+    }
+
+    public static bool TryParseSource(string text, out RevenueSource source)
+    {
+        var normalized = text.Trim().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        return Enum.TryParse(normalized, ignoreCase: true, out source) && Enum.IsDefined(source) && !int.TryParse(normalized, out _);
+    }
+
+    private static void CheckText(FieldErrors errors, string? text, string field, int maxLength, bool required)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length == 0)
+        {
+            errors.When(required, field, $"The {field.ToLowerInvariant()} is required.");
+            return;
+        }
+
+        errors
+            .When(value.Length > maxLength, field, $"The {field.ToLowerInvariant()} may be at most {maxLength} characters.")
+            .When(value[0] is '=' or '+' or '-' or '@' || value.Contains('\t', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal),
+                field, $"The {field.ToLowerInvariant()} may not start with =, +, - or @ nor contain tabs (spreadsheet formula injection).");
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+}

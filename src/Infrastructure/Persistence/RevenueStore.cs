@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
+using NpgsqlTypes;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Revenue;
+
+namespace TokenPlatform.Infrastructure.Persistence;
+
+internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<RevenueEvent>
+{
+    public void Configure(EntityTypeBuilder<RevenueEvent> builder)
+    {
+        builder.ToTable("revenue_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
+        builder.Property(e => e.ExternalReference).HasMaxLength(RevenueEvent.ReferenceMaxLength);
+        builder.HasIndex(e => new { e.AssetId, e.ExternalReference }).IsUnique();
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Channel).HasConversion<string>().HasMaxLength(8);
+        builder.Ignore(e => e.Amount);
+        builder.Property(e => e.Description).HasMaxLength(RevenueEvent.DescriptionMaxLength);
+        builder.Property(e => e.RecordedBy).HasMaxLength(64);
+        builder.HasIndex(e => new { e.AssetId, e.DistributionId });
+    }
+}
+
+/// <summary>
+/// Revenue events. On PostgreSQL a batch is written with binary COPY into a temporary table and moved
+/// with one INSERT ... ON CONFLICT DO NOTHING (idempotent by asset + reference, one round trip per
+/// batch); on SQLite with one prepared INSERT OR IGNORE per row inside one transaction.
+/// </summary>
+internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
+{
+    private static readonly string[] SqliteParameterNames = ["$id", "$asset", "$reference", "$source", "$amount", "$occurred", "$description", "$by", "$channel", "$at"];
+
+    public async Task<int> AddNewAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return db.Database.IsNpgsql() ? await CopyAsync(events, cancellationToken) : await InsertOrIgnoreAsync(events, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    private async Task<int> CopyAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand(
+            "CREATE TEMP TABLE revenue_incoming (LIKE revenue_events INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var import = await connection.BeginBinaryImportAsync(
+            "COPY revenue_incoming (\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\") FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var e in events)
+            {
+                await import.StartRowAsync(cancellationToken);
+                await import.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await import.WriteAsync(e.AssetId.Value, NpgsqlDbType.Uuid, cancellationToken);
+                await import.WriteAsync(e.ExternalReference, NpgsqlDbType.Varchar, cancellationToken);
+                await import.WriteAsync(e.Source.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await import.WriteAsync(e.Amount.MinorUnits, NpgsqlDbType.Bigint, cancellationToken);
+                await import.WriteAsync(e.OccurredOn, NpgsqlDbType.Date, cancellationToken);
+                if (e.Description is null)
+                {
+                    await import.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await import.WriteAsync(e.Description, NpgsqlDbType.Varchar, cancellationToken);
+                }
+
+                await import.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, cancellationToken);
+                await import.WriteAsync(e.Channel.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await import.WriteAsync(e.RecordedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+
+        int inserted;
+        await using (var move = new NpgsqlCommand(
+            "INSERT INTO revenue_events SELECT * FROM revenue_incoming ON CONFLICT (\"AssetId\", \"ExternalReference\") DO NOTHING", connection, transaction))
+        {
+            inserted = await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    private async Task<int> InsertOrIgnoreAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO revenue_events (\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\") "
+            + "VALUES ($id, $asset, $reference, $source, $amount, $occurred, $description, $by, $channel, $at)";
+        var parameters = SqliteParameterNames.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var inserted = 0;
+        foreach (var e in events)
+        {
+            // Same text forms EF Core's SQLite provider uses, so EF reads these rows back.
+            parameters[0].Value = e.Id.ToString().ToUpperInvariant();
+            parameters[1].Value = e.AssetId.Value.ToString().ToUpperInvariant();
+            parameters[2].Value = e.ExternalReference;
+            parameters[3].Value = e.Source.ToString();
+            parameters[4].Value = e.Amount.MinorUnits;
+            parameters[5].Value = e.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            parameters[6].Value = (object?)e.Description ?? DBNull.Value;
+            parameters[7].Value = e.RecordedBy;
+            parameters[8].Value = e.Channel.ToString();
+            parameters[9].Value = e.RecordedAt.UtcTicks;
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    public async Task<IReadOnlySet<string>> ExistingReferencesAsync(AssetId assetId, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in references.Distinct().Chunk(1_000))
+        {
+            found.UnionWith(await db.Set<RevenueEvent>().AsNoTracking()
+                .Where(e => e.AssetId == assetId && chunk.Contains(e.ExternalReference)).Select(e => e.ExternalReference).ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<RevenueEvent>> ListAsync(AssetId assetId, int take, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId)
+            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt).Take(take).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueTotal>> TotalsAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        (await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId)
+            .GroupBy(e => new { e.OccurredOn.Year, e.OccurredOn.Month, e.Source })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Source, Sum = g.Sum(e => e.AmountMinorUnits), Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .Select(r => new RevenueTotal(r.Year, r.Month, r.Source, r.Sum, r.Count))
+        .OrderBy(t => t.Year).ThenBy(t => t.Month).ThenBy(t => t.Source).ToList();
+
+    public async Task<IReadOnlyList<RevenueEvent>> UndistributedAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId && e.DistributionId == null)
+            .OrderBy(e => e.OccurredOn).ToListAsync(cancellationToken);
+}
