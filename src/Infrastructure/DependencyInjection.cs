@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Domain.Investors.IInvestorStore, InvestorStore>();
         services.AddScoped<Domain.Revenue.IRevenueStore, RevenueStore>();
+        services.AddScoped<Domain.Distributions.IDistributionStore, DistributionStore>();
+        services.AddScoped<Domain.Distributions.IEntitlementLedger, EntitlementLedger>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());

@@ -20,6 +20,8 @@ public class FindPayeeAddressTests
     {
         public Task<string> EnsureWalletAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyDictionary<string, WalletView>> FindByAddressesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<WalletView?> FindAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<WalletView?>(userId switch
         {
             "user-nova" => new WalletView(userId, "0x" + new string('a', 40), null, DateTimeOffset.UnixEpoch),

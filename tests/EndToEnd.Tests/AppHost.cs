@@ -160,6 +160,57 @@ public sealed class BrowserJourneys : ICollectionFixture<AppHost>
 public sealed class ChainAppHost : AppHost
 {
     protected override bool WithChain => true;
+
+    /// <summary>Seeds the demo assets (idempotent by name) and waits until <paramref name="name"/> is live with its offering open on chain.</summary>
+    public async Task<Guid> DemoAssetLiveAsync(string name)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Setup.DemoAssets>().SeedAsync(CancellationToken.None);
+        }
+
+        for (var attempt = 0; attempt < 240; attempt++)
+        {
+            using var scope = Services.CreateScope();
+            var live = await scope.ServiceProvider.GetRequiredService<Domain.Assets.IAssetRepository>().ListByStatusAsync(Domain.Assets.AssetStatus.Live, 100, CancellationToken.None);
+            if (live.FirstOrDefault(a => a.Name == name) is { } asset
+                && (await scope.ServiceProvider.GetRequiredService<Domain.Chain.IChainMonitor>().ListByKeyPrefixAsync($"asset:{asset.Id}:", CancellationToken.None))
+                    .All(o => o.Status == Domain.Chain.ChainOperationStatus.Confirmed))
+            {
+                return asset.Id.Value;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The demo asset {name} never went live.");
+    }
+
+    /// <summary>A stablecoin balance read straight from the chain (minor units).</summary>
+    public async Task<long> StablecoinOnChainAsync(string address)
+    {
+        using var scope = Services.CreateScope();
+        var chain = scope.ServiceProvider.GetRequiredService<Infrastructure.Chain.ChainClient>();
+        var contracts = await scope.ServiceProvider.GetRequiredService<Infrastructure.Chain.Outbox.ContractAddressesProvider>().GetAsync(CancellationToken.None);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<Infrastructure.Chain.Contracts.Erc20BalanceOfFunction>()
+            .QueryAsync<System.Numerics.BigInteger>(contracts.TestUsd, new Infrastructure.Chain.Contracts.Erc20BalanceOfFunction { Account = address });
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds (at most <paramref name="seconds"/>).</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 90)
+    {
+        for (var waited = 0; waited < seconds * 4; waited++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Timed out waiting for: {what}");
+    }
 }
 
 [CollectionDefinition(Name)]

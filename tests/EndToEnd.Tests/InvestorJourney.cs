@@ -26,7 +26,7 @@ public sealed class InvestorJourney(ChainAppHost host)
     [Fact]
     public async Task Investor_PassesKyc_FundsWallet_BuysFractions_PortfolioMatchesChain_AndAnOverLimitPurchaseIsRefused()
     {
-        var assetId = await SeedDemoAssetLiveAsync();
+        var assetId = await host.DemoAssetLiveAsync(DemoMusic);
         var email = $"ivan-{Guid.NewGuid():N}"[..13] + "@example.com";
         var idCard = Path.Combine(Path.GetTempPath(), $"id-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(idCard, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
@@ -177,30 +177,5 @@ public sealed class InvestorJourney(ChainAppHost host)
         var contracts = await scope.ServiceProvider.GetRequiredService<ContractAddressesProvider>().GetAsync(CancellationToken.None);
         return (long)await chain.Web3.Eth.GetContractQueryHandler<Erc1155BalanceOfFunction>()
             .QueryAsync<BigInteger>(contracts.AssetToken, new Erc1155BalanceOfFunction { Account = address, Id = asset!.OnChainTokenId!.Value });
-    }
-
-    /// <summary>Seeds the demo assets (idempotent by name) and waits until the music one is live on chain.</summary>
-    private async Task<Guid> SeedDemoAssetLiveAsync()
-    {
-        using (var scope = host.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Web.Setup.DemoAssets>().SeedAsync(CancellationToken.None);
-        }
-
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            using var scope = host.Services.CreateScope();
-            var live = await scope.ServiceProvider.GetRequiredService<IAssetRepository>().ListByStatusAsync(AssetStatus.Live, 100, CancellationToken.None);
-            if (live.FirstOrDefault(a => a.Name == DemoMusic) is { } music
-                && (await scope.ServiceProvider.GetRequiredService<Domain.Chain.IChainMonitor>().ListByKeyPrefixAsync($"asset:{music.Id}:offering", CancellationToken.None))
-                    .Any(o => o.Status == Domain.Chain.ChainOperationStatus.Confirmed))
-            {
-                return music.Id.Value;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException("The demo music asset never went live.");
     }
 }

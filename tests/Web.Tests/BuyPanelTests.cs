@@ -200,6 +200,8 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
         public Task<string> EnsureWalletAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyDictionary<string, WalletView>> FindByAddressesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -90,6 +90,10 @@ public sealed class PlatformRevenueEntry
     public const string ListingFeeKind = "listing-fee";
 
     public const string PrimaryCommissionKind = "primary-commission";
+
+    public const string DistributionFeeKind = "distribution-fee";
+
+    public const string ManagementFeeKind = "management-fee";
 }
 
 public interface IPlatformRevenue

@@ -21,6 +21,9 @@ public interface IRevenueStore
 
     /// <summary>Recorded revenue not yet paid out by a distribution.</summary>
     Task<IReadOnlyList<RevenueEvent>> UndistributedAsync(AssetId assetId, CancellationToken cancellationToken);
+
+    /// <summary>Same, tracked by the unit of work (to assign them to a distribution in the same commit).</summary>
+    Task<IReadOnlyList<RevenueEvent>> UndistributedForUpdateAsync(AssetId assetId, CancellationToken cancellationToken);
 }
 
 public sealed record RevenueTotal(int Year, int Month, RevenueSource Source, long AmountMinorUnits, int Events);

@@ -77,6 +77,17 @@ public sealed class RevenueEvent
 
     /// <summary>The distribution that paid this revenue out (null while undistributed).</summary>
     public Guid? DistributionId { get; private set; }
+
+    /// <summary>Marks the event as paid out by a distribution (once).</summary>
+    public void AssignTo(Guid distributionId)
+    {
+        if (DistributionId is not null && DistributionId != distributionId)
+        {
+            throw new InvalidOperationException($"Revenue event {Id} was already distributed by {DistributionId}.");
+        }
+
+        DistributionId = distributionId;
+    }
 }
 
 /// <summary>One validated revenue line, whatever channel it came from.</summary>

@@ -13,6 +13,9 @@ public interface IWalletService
 
     Task<WalletView?> FindAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The platform wallets among these addresses (case-insensitive), keyed by checksummed address.</summary>
+    Task<IReadOnlyDictionary<string, WalletView>> FindByAddressesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken);
+
     /// <summary>
     /// Registers an external payout address after checking an EIP-191 signature of
     /// <see cref="PayoutChallenge"/> made by that address.

@@ -6,8 +6,23 @@ using TokenPlatform.Infrastructure.Chain.Outbox;
 
 namespace TokenPlatform.Infrastructure.Chain;
 
-internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader, Domain.Investors.IInvestorChainReader
+internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader
 {
+    public async Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<ClaimedFunction>()
+            .QueryAsync<BigInteger>(contracts.HolderDistributor, new ClaimedFunction { AssetId = onChainTokenId, Index = index });
+    }
+
+    public async Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        var pool = await chain.Web3.Eth.GetContractQueryHandler<PoolOfFunction>()
+            .QueryDeserializingToObjectAsync<PoolOfOutput>(new PoolOfFunction { AssetId = onChainTokenId }, contracts.HolderDistributor);
+        return new Domain.Distributions.HolderPool((long)pool.Funded, (long)pool.Paid, (long)pool.TotalEntitled);
+    }
+
     public async Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
@@ -47,8 +62,12 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
 }
 
 /// <summary>Chain:Mode=Disabled: nothing is anchored, nothing is on sale.</summary>
-internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader
+internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader
 {
+    public Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(0L);
+
+    public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(0, 0, 0));
+
     public Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken) => Task.FromResult(0L);
 
     public Task<long> FractionsAsync(long onChainTokenId, string address, CancellationToken cancellationToken) => Task.FromResult(0L);

@@ -34,15 +34,18 @@ public static class ChainServices
             services.AddSingleton<NoChainReader>();
             services.AddSingleton<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<NoChainReader>());
+            services.AddSingleton<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<NoChainReader>());
         }
         else
         {
             services.AddScoped<AssetChainReader>();
             services.AddScoped<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
+            services.AddScoped<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
         }
 
         services.AddScoped<Domain.Investors.IHoldingsReader, HoldingsReader>();
+        services.AddScoped<Domain.Distributions.IHoldingsHistory, HoldingsHistory>();
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();
@@ -55,6 +58,14 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, CreateRoyaltyStreamHandler>();
         services.AddSingleton<IChainOperationHandler, AllowSaleSpendingHandler>();
         services.AddSingleton<IChainOperationHandler, BuyFractionsHandler>();
+        services.AddSingleton<IChainOperationHandler, AllowOperatorSpendingHandler>();
+        services.AddSingleton<IChainOperationHandler, PullFundsHandler>();
+        services.AddSingleton<IChainOperationHandler, AssignToStreamHandler>();
+        services.AddSingleton<IChainOperationHandler, DistributeStreamHandler>();
+        services.AddSingleton<IChainOperationHandler, FundHoldersHandler>();
+        services.AddSingleton<IChainOperationHandler, WithdrawPayeeHandler>();
+        services.AddSingleton<IChainOperationHandler, PushPayoutsHandler>();
+        services.AddSingleton<IChainOperationHandler, ClaimPayoutsHandler>();
         if (options.Mode != ChainMode.Disabled)
         {
             // Order matters: the chain host starts (and deploys) before the workers poll.

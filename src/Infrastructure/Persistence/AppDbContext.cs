@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Chain.Indexing.AssetHolding> AssetHoldings => Set<Chain.Indexing.AssetHolding>();
 
+    public DbSet<Chain.Indexing.HoldingChange> HoldingChanges => Set<Chain.Indexing.HoldingChange>();
+
     public DbSet<Wallets.CustodialWallet> CustodialWallets => Set<Wallets.CustodialWallet>();
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);

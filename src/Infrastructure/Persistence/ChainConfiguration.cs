@@ -80,3 +80,15 @@ internal sealed class CustodialWalletConfiguration : IEntityTypeConfiguration<Cu
         builder.Property(w => w.PayoutPreference).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Wallets.PayoutPreference.AutoPay).HasSentinel(0);
     }
 }
+
+internal sealed class HoldingChangeConfiguration : IEntityTypeConfiguration<HoldingChange>
+{
+    public void Configure(EntityTypeBuilder<HoldingChange> builder)
+    {
+        builder.ToTable("holding_changes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Address).HasMaxLength(42);
+        builder.Property(c => c.Delta).HasPrecision(38, 0);
+        builder.HasIndex(c => new { c.AssetTokenId, c.BlockTime });
+    }
+}

@@ -171,4 +171,7 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
     public async Task<IReadOnlyList<RevenueEvent>> UndistributedAsync(AssetId assetId, CancellationToken cancellationToken) =>
         await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId && e.DistributionId == null)
             .OrderBy(e => e.OccurredOn).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueEvent>> UndistributedForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().Where(e => e.AssetId == assetId && e.DistributionId == null).OrderBy(e => e.OccurredOn).ToListAsync(cancellationToken);
 }

@@ -44,6 +44,21 @@ public sealed class WalletService(AppDbContext db, IDataProtectionProvider prote
         return wallet?.ToView();
     }
 
+    public async Task<IReadOnlyDictionary<string, WalletView>> FindByAddressesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        var wanted = addresses.Select(a => AddressUtil.Current.ConvertToChecksumAddress(a)).Distinct().ToList();
+        var found = new Dictionary<string, WalletView>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in wanted.Chunk(1_000))
+        {
+            foreach (var wallet in await db.CustodialWallets.AsNoTracking().Where(w => chunk.Contains(w.Address)).ToListAsync(cancellationToken))
+            {
+                found[wallet.Address] = wallet.ToView();
+            }
+        }
+
+        return found;
+    }
+
     public string PayoutChallenge(string userId, string address) =>
         $"TokenPlatform: pay my distributions for account {userId} to {address}.";
 

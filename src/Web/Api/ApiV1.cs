@@ -13,6 +13,7 @@ internal static class ApiV1
         api.MapWalletEndpoints();
         api.MapInvestorEndpoints();
         api.MapRevenueEndpoints();
+        api.MapDistributionEndpoints();
         endpoints.MapRevenueIngestion();
         api.MapAdminEndpoints();
     }

@@ -14,5 +14,6 @@ internal sealed class ChainSyncWorker(IServiceScopeFactory scopes, ChainOptions 
         var sender = services.GetRequiredService<ISender>();
         await sender.Send(new SyncAssetsWithChain(), cancellationToken);
         await sender.Send(new Domain.Investors.SyncPurchasesWithChain(), cancellationToken);
+        await sender.Send(new Domain.Distributions.SyncDistributionsWithChain(), cancellationToken);
     }
 }

@@ -19,6 +19,7 @@ internal static class MediatorSetup
         services.AddSingleton<ScopedMediator>();
         services.AddScoped<Domain.Investors.PurchaseContextLoader>();
         services.AddScoped<Domain.Revenue.RevenueAccess>();
+        services.AddScoped<Domain.Distributions.DistributionPlanner>();
         var validatorType = typeof(IValidator<>);
         foreach (var type in typeof(Asset).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {

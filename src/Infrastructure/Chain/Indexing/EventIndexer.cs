@@ -45,8 +45,24 @@ public sealed class EventIndexer(AppDbContext db, ChainClient chain, ContractAdd
         await CollectSettlementsAsync(contracts.Settlement, from, to, changes);
 
         var holdings = new Dictionary<(long, string), AssetHolding>();
+        var blockTimes = new Dictionary<long, DateTimeOffset>();
+        foreach (var block in changes.Select(c => c.Block).Append(to).Distinct())
+        {
+            blockTimes[block] = await BlockTimeAsync(block);
+        }
+
         foreach (var change in changes.OrderBy(c => c.Block).ThenBy(c => c.LogIndex))
         {
+            db.HoldingChanges.Add(new HoldingChange
+            {
+                AssetTokenId = (long)change.Id,
+                Address = change.Address,
+                Block = change.Block,
+                LogIndex = change.LogIndex,
+                BlockTime = blockTimes[change.Block],
+                Delta = (decimal)change.Delta,
+            });
+
             var key = ((long)change.Id, change.Address);
             if (!holdings.TryGetValue(key, out var holding))
             {
@@ -60,6 +76,7 @@ public sealed class EventIndexer(AppDbContext db, ChainClient chain, ContractAdd
         }
 
         cursor.LastBlock = to;
+        cursor.LastBlockTime = blockTimes[to];
         await db.SaveChangesAsync(cancellationToken);
         return to - from + 1;
     }
@@ -130,6 +147,12 @@ public sealed class EventIndexer(AppDbContext db, ChainClient chain, ContractAdd
                 changes.Add((block, index, call.AssetIds[asset], Checksum(call.Accounts[seller]), -quantity));
             }
         }
+    }
+
+    private async Task<DateTimeOffset> BlockTimeAsync(long number)
+    {
+        var block = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(new HexBigInteger(number)));
+        return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
     }
 
     private static bool IsZero(string address) => address.Replace("0x", "", StringComparison.OrdinalIgnoreCase).All(c => c == '0');

@@ -29,3 +29,38 @@ internal sealed class HoldingsReader(AppDbContext db, ContractAddressesProvider 
         return rows.ToDictionary(r => r.AssetTokenId, r => (long)r.Balance);
     }
 }
+
+/// <summary>Holders at a record time, summed from the indexed change history.</summary>
+internal sealed class HoldingsHistory(AppDbContext db, ChainClient chain, ContractAddressesProvider addresses) : Domain.Distributions.IHoldingsHistory
+{
+    public async Task<IReadOnlyList<Domain.Distributions.HolderPosition>?> AtAsync(long onChainTokenId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var chainId = chain.Options.ChainId;
+        var cursor = await db.ChainCursors.AsNoTracking().FirstOrDefaultAsync(c => c.ChainId == chainId && c.Name == EventIndexer.CursorName, cancellationToken);
+        if (cursor is null)
+        {
+            return null;
+        }
+
+        // Known up to the record time when the indexer passed it, or when no block was mined since its cursor.
+        if (cursor.LastBlockTime is not { } indexedUntil || indexedUntil < at)
+        {
+            var safeHead = await chain.BlockNumberAsync() - chain.Options.Confirmations + 1;
+            if (cursor.LastBlock < safeHead)
+            {
+                return null;
+            }
+        }
+
+        var changes = db.HoldingChanges.AsNoTracking().Where(c => c.AssetTokenId == onChainTokenId && c.BlockTime <= at);
+        // SQLite cannot sum decimals in SQL: it adds them up here (the embedded, single-node case).
+        var rows = db.Database.IsNpgsql()
+            ? await changes.GroupBy(c => c.Address).Select(g => new { Address = g.Key, Balance = g.Sum(c => c.Delta) }).ToListAsync(cancellationToken)
+            : (await changes.Select(c => new { c.Address, c.Delta }).ToListAsync(cancellationToken))
+                .GroupBy(c => c.Address).Select(g => new { Address = g.Key, Balance = g.Sum(c => c.Delta) }).ToList();
+        return rows.Where(r => r.Balance > 0).Select(r => new Domain.Distributions.HolderPosition(r.Address, (long)r.Balance)).ToList();
+    }
+
+    public async Task<string?> EscrowAddressAsync(CancellationToken cancellationToken) =>
+        addresses.IsKnown ? Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress((await addresses.GetAsync(cancellationToken)).PrimarySale) : null;
+}

@@ -154,45 +154,68 @@ internal sealed class CreateRoyaltyStreamHandler : SingleOperationHandler<Create
 }
 
 /// <summary>
-/// Submits the investor-signed ERC-2612 permit (unlimited allowance to the primary sale). The permit
-/// is signed when the transaction is built, with the owner's current permit nonce.
+/// An ERC-2612 permit signed by a custodial wallet (unlimited allowance, signed when the transaction
+/// is built, with the owner's current permit nonce) and submitted by the operator: the wallet needs no gas.
 /// </summary>
-internal sealed class AllowSaleSpendingHandler : SingleOperationHandler<AllowSaleSpendingOnChain>
+internal static class CustodialPermit
 {
     private static readonly byte[] PermitTypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
         System.Text.Encoding.UTF8.GetBytes("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"));
 
-    public override string Kind => AllowSaleSpendingOnChain.KindName;
-
-    public override async ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
+    public static async ValueTask<TransactionInput> BuildAsync(BuildContext context, string userId, string owner, string spender, CancellationToken cancellationToken)
     {
-        var command = Payload(rows[0]);
         var token = context.Contracts.TestUsd;
         var eth = context.Chain.Web3.Eth;
-        var nonce = await eth.GetContractQueryHandler<NoncesFunction>().QueryAsync<BigInteger>(token, new NoncesFunction { Owner = command.Owner });
+        var nonce = await eth.GetContractQueryHandler<NoncesFunction>().QueryAsync<BigInteger>(token, new NoncesFunction { Owner = owner });
         var domain = await eth.GetContractQueryHandler<DomainSeparatorFunction>().QueryAsync<byte[]>(token, new DomainSeparatorFunction());
         var value = BigInteger.Pow(2, 256) - 1;
         var deadline = new BigInteger(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
         var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
             new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
-            new Nethereum.ABI.ABIValue("address", command.Owner),
-            new Nethereum.ABI.ABIValue("address", context.Contracts.PrimarySale),
+            new Nethereum.ABI.ABIValue("address", owner),
+            new Nethereum.ABI.ABIValue("address", spender),
             new Nethereum.ABI.ABIValue("uint256", value),
             new Nethereum.ABI.ABIValue("uint256", nonce),
             new Nethereum.ABI.ABIValue("uint256", deadline)));
         var digest = Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domain, .. structHash]);
-        var key = await context.Wallets.UnlockForSigning(command.UserId, cancellationToken);
+        var key = await context.Wallets.UnlockForSigning(userId, cancellationToken);
         var signature = key.SignAndCalculateV(digest);
         return new PermitFunction
         {
-            Owner = command.Owner,
-            Spender = context.Contracts.PrimarySale,
+            Owner = owner,
+            Spender = spender,
             Value = value,
             Deadline = deadline,
             V = signature.V[0],
-            R = signature.R.Length == 32 ? signature.R : [.. new byte[32 - signature.R.Length], .. signature.R],
-            S = signature.S.Length == 32 ? signature.S : [.. new byte[32 - signature.S.Length], .. signature.S],
+            R = Word(signature.R),
+            S = Word(signature.S),
         }.CreateTransactionInput(token);
+    }
+
+    private static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
+}
+
+/// <summary>Lets the primary sale draw the investor's stablecoin (purchases without gas).</summary>
+internal sealed class AllowSaleSpendingHandler : SingleOperationHandler<AllowSaleSpendingOnChain>
+{
+    public override string Kind => AllowSaleSpendingOnChain.KindName;
+
+    public override ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
+    {
+        var command = Payload(rows[0]);
+        return CustodialPermit.BuildAsync(context, command.UserId, command.Owner, context.Contracts.PrimarySale, cancellationToken);
+    }
+}
+
+/// <summary>Lets the operator draw a funder's stablecoin (distributions without gas).</summary>
+internal sealed class AllowOperatorSpendingHandler : SingleOperationHandler<AllowOperatorSpendingOnChain>
+{
+    public override string Kind => AllowOperatorSpendingOnChain.KindName;
+
+    public override ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
+    {
+        var command = Payload(rows[0]);
+        return CustodialPermit.BuildAsync(context, command.UserId, command.Owner, context.Chain.OperatorAddress, cancellationToken);
     }
 }
 

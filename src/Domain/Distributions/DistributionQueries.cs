@@ -1,0 +1,87 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Fees;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>An executed distribution with every line and the chain operations that paid it.</summary>
+public sealed record GetDistribution(Guid DistributionId) : IQuery<Result<DistributionView>>;
+
+public sealed record DistributionView(Distribution Distribution, string AssetName, IReadOnlyList<ChainOperationView> Operations);
+
+/// <summary>Any signed-in user may read a distribution: its lines are what anyone can verify on chain.</summary>
+public sealed class GetDistributionHandler(IDistributionStore distributions, IAssetRepository assets, IChainMonitor monitor) : IQueryHandler<GetDistribution, Result<DistributionView>>
+{
+    public async ValueTask<Result<DistributionView>> Handle(GetDistribution query, CancellationToken cancellationToken)
+    {
+        var distribution = await distributions.FindAsync(query.DistributionId, cancellationToken);
+        if (distribution is null)
+        {
+            return Error.NotFound("distribution.missing", "No such distribution.");
+        }
+
+        var asset = await assets.FindAsync(distribution.AssetId, cancellationToken);
+        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync($"distribution:{distribution.Id}:", cancellationToken));
+    }
+}
+
+/// <summary>The asset's distributions, newest first.</summary>
+public sealed record ListDistributions(AssetId AssetId) : IQuery<IReadOnlyList<Distribution>>;
+
+public sealed class ListDistributionsHandler(IDistributionStore distributions) : IQueryHandler<ListDistributions, IReadOnlyList<Distribution>>
+{
+    public async ValueTask<IReadOnlyList<Distribution>> Handle(ListDistributions query, CancellationToken cancellationToken) =>
+        await distributions.ListByAssetAsync(query.AssetId, cancellationToken);
+}
+
+/// <summary>
+/// Follows each unfinished distribution's operations (run by a background worker): all confirmed ->
+/// completed, and the platform's fees are recorded as revenue; one failed -> failed with its reason;
+/// a failed one retried by an admin runs again.
+/// </summary>
+public sealed record SyncDistributionsWithChain : ICommand<int>;
+
+public sealed class SyncDistributionsWithChainHandler(IDistributionStore distributions, IChainMonitor monitor, IPlatformRevenue revenue, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<SyncDistributionsWithChain, int>
+{
+    public async ValueTask<int> Handle(SyncDistributionsWithChain command, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var d in await distributions.ListUnfinishedAsync(50, cancellationToken))
+        {
+            var ops = await monitor.ListByKeyPrefixAsync($"distribution:{d.Id}:", cancellationToken);
+            var now = clock.GetUtcNow();
+            if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Failed) is { } failed)
+            {
+                changed += d.Fail($"{failed.Kind}: {failed.Error}", now) ? 1 : 0;
+            }
+            else if (d.Status == DistributionStatus.Failed)
+            {
+                changed += d.Resume() ? 1 : 0;
+            }
+            else if (ops.Count > 0 && ops.All(o => o.Status == ChainOperationStatus.Confirmed) && d.Complete(now))
+            {
+                Record(PlatformRevenueEntry.DistributionFeeKind, d.DistributionFee, d, now);
+                Record(PlatformRevenueEntry.ManagementFeeKind, d.ManagementFee, d, now);
+                changed++;
+            }
+        }
+
+        if (changed > 0)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private void Record(string kind, long amount, Distribution d, DateTimeOffset now)
+    {
+        if (amount > 0)
+        {
+            revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), kind, d.AssetId.Value, Money.FromMinorUnits(amount).Value, now));
+        }
+    }
+}

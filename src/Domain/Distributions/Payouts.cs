@@ -1,0 +1,96 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Distributions;
+
+public sealed record ClaimableView(AssetId AssetId, string AssetName, long OnChainTokenId, long Entitled, long Paid, long Claimable);
+
+public sealed record PayoutsView(IReadOnlyList<HolderPayout> History, IReadOnlyList<ClaimableView> Claimable, long TotalReceived, long TotalClaimable, ChainOperationView? ClaimInFlight);
+
+/// <summary>
+/// The investor's payouts: every distribution line paying the wallet, and what is claimable now per
+/// asset (everything owed minus what the distributor already paid, read from the chain).
+/// </summary>
+public sealed record GetMyPayouts(string UserId) : IQuery<Result<PayoutsView>>;
+
+public sealed class GetMyPayoutsHandler(IWalletService wallets, IDistributionStore distributions, IEntitlementLedger ledger, IPayoutChainReader chain, IAssetRepository assets, IChainMonitor monitor)
+    : IQueryHandler<GetMyPayouts, Result<PayoutsView>>
+{
+    public async ValueTask<Result<PayoutsView>> Handle(GetMyPayouts query, CancellationToken cancellationToken)
+    {
+        var wallet = await wallets.FindAsync(query.UserId, cancellationToken);
+        if (wallet is null)
+        {
+            return Error.NotFound("wallet.missing", "This account has no wallet yet.");
+        }
+
+        var history = await distributions.PayoutsToAsync(wallet.Address, cancellationToken);
+        var claims = await ledger.ClaimsOfAsync(wallet.Address, cancellationToken);
+        var claimable = new List<ClaimableView>();
+        foreach (var claim in claims)
+        {
+            long paid;
+            try
+            {
+                paid = await chain.ClaimedAsync(claim.OnChainTokenId, claim.Entitlement.Index, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return Error.Conflict("chain.unreachable", "The chain cannot be reached right now.");
+            }
+
+            var assetId = history.FirstOrDefault(h => h.OnChainTokenId == claim.OnChainTokenId)?.AssetId;
+            var name = assetId is { } id ? (await assets.FindAsync(id, cancellationToken))?.Name ?? "" : "";
+            claimable.Add(new ClaimableView(assetId ?? default, name, claim.OnChainTokenId, claim.Entitlement.Cumulative, paid, Math.Max(0, claim.Entitlement.Cumulative - paid)));
+        }
+
+        // A payout counts as received once its distribution funded the pool (completed).
+        var received = history.Where(h => h.Status == DistributionStatus.Completed).Sum(h => h.Amount);
+        var inFlight = (await monitor.ListByKeyPrefixAsync($"claim:{query.UserId}:", cancellationToken))
+            .LastOrDefault(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed));
+        return new PayoutsView(history, claimable, received, claimable.Sum(c => c.Claimable), inFlight);
+    }
+}
+
+/// <summary>Claims everything claimable across assets in one transaction, paid to the investor's wallet.</summary>
+public sealed record ClaimAllPayouts(string UserId) : ICommand<Result<Guid>>;
+
+public sealed class ClaimAllPayoutsHandler(IWalletService wallets, IEntitlementLedger ledger, IPayoutChainReader chain, IChainOutbox outbox, IChainMonitor monitor, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<ClaimAllPayouts, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(ClaimAllPayouts command, CancellationToken cancellationToken)
+    {
+        var wallet = await wallets.FindAsync(command.UserId, cancellationToken);
+        if (wallet is null)
+        {
+            return Error.NotFound("wallet.missing", "This account has no wallet yet.");
+        }
+
+        if ((await monitor.ListByKeyPrefixAsync($"claim:{command.UserId}:", cancellationToken)).Any(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed)))
+        {
+            return Error.Conflict("claim.in_flight", "Your previous claim is still being processed.");
+        }
+
+        var claims = new List<PayoutClaim>();
+        foreach (var claim in await ledger.ClaimsOfAsync(wallet.Address, cancellationToken))
+        {
+            var paid = await chain.ClaimedAsync(claim.OnChainTokenId, claim.Entitlement.Index, cancellationToken);
+            if (claim.Entitlement.Cumulative > paid)
+            {
+                claims.Add(new PayoutClaim(claim.OnChainTokenId, new PayoutLeaf(claim.Entitlement.Index, claim.Entitlement.Address, claim.Entitlement.Cumulative), claim.Proof));
+            }
+        }
+
+        if (claims.Count == 0)
+        {
+            return Error.Conflict("claim.nothing", "Nothing is claimable right now.");
+        }
+
+        var queued = await outbox.EnqueueAsync(new ClaimPayoutsOnChain(command.UserId, claims), $"claim:{command.UserId}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}", cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return queued.Id;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Mediator;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>A distribution's statement: every line with its basis, amount and on-chain evidence (transaction or Merkle proof).</summary>
+public sealed record GetDistributionStatement(Guid DistributionId) : IQuery<Result<string>>;
+
+public sealed class GetDistributionStatementHandler(ISender sender, IEntitlementLedger ledger) : IQueryHandler<GetDistributionStatement, Result<string>>
+{
+    public static readonly IReadOnlyList<string> Header =
+        ["line", "party", "address", "basis", "amount_minor_units", "amount_usd", "holder_index", "cumulative_minor_units", "tx_hash", "merkle_proof"];
+
+    public async ValueTask<Result<string>> Handle(GetDistributionStatement query, CancellationToken cancellationToken)
+    {
+        var view = await sender.Send(new GetDistribution(query.DistributionId), cancellationToken);
+        if (!view.IsSuccess)
+        {
+            return view.Error!;
+        }
+
+        var (d, _, ops) = view.Value;
+        var tree = await ledger.TreeOfAsync(d, cancellationToken);
+        var proofs = tree.Leaves.ToDictionary(l => l.Leaf.Index);
+        string? Tx(string suffix) => ops.FirstOrDefault(o => o.IdempotencyKey.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))?.TxHash;
+        var pushes = ops.Where(o => o.Kind == PushPayoutsOnChain.KindName).ToList();
+        return Csv.Write(Header, d.Lines.OrderBy(l => l.Order).Select(l => (IReadOnlyList<string>)
+        [
+            Csv.Number(l.Order + 1),
+            Csv.Cell(l.Kind switch
+            {
+                DistributionLineKind.DistributionFee => "platform: distribution fee",
+                DistributionLineKind.ManagementFee => "platform: management fee",
+                DistributionLineKind.Payee => $"payee: {l.Label}",
+                _ => "holder",
+            }),
+            Csv.Cell(l.Address),
+            Csv.Cell(l.Kind switch
+            {
+                DistributionLineKind.DistributionFee => $"{d.DistributionFeeBps} bps of gross {Money.FromMinorUnits(d.Gross).Value}",
+                DistributionLineKind.ManagementFee => $"{d.ManagementFeeBps} bps/yr {d.PeriodStart:yyyy-MM-dd}..{d.PeriodEnd:yyyy-MM-dd}; due {Money.FromMinorUnits(d.ManagementFeeDue).Value}, carried {Money.FromMinorUnits(d.ManagementFeeCarriedOut).Value}",
+                DistributionLineKind.Payee => $"{l.Bps} bps",
+                _ => $"{l.Fractions} fractions at {d.RecordTime:yyyy-MM-dd HH:mm:ss}Z",
+            }),
+            Csv.Number(l.Amount),
+            Csv.Cell(Money.FromMinorUnits(l.Amount).Value.ToString().Replace(",", "", StringComparison.Ordinal)),
+            l.HolderIndex is { } index ? Csv.Number(index) : "",
+            l.Cumulative is { } cumulative ? Csv.Number(cumulative) : "",
+            Csv.Cell(l.Kind switch
+            {
+                DistributionLineKind.Payee => Tx($":withdraw:{l.Address}"),
+                DistributionLineKind.Holder => Tx(":fund-holders"),
+                _ => Tx(":fees"),
+            }),
+            Csv.Cell(l.HolderIndex is { } i && proofs.TryGetValue(i, out var p) ? string.Join(' ', p.Proof) : ""),
+        ]));
+    }
+}
+
+/// <summary>The signed-in user's statement for a calendar year: every distribution line that paid one of their addresses.</summary>
+public sealed record GetYearlyStatement(string UserId, int Year) : IQuery<Result<string>>;
+
+public sealed class GetYearlyStatementHandler(IWalletService wallets, IDistributionStore distributions) : IQueryHandler<GetYearlyStatement, Result<string>>
+{
+    public static readonly IReadOnlyList<string> Header = ["date_utc", "distribution_id", "asset_token_id", "role", "basis", "amount_minor_units", "amount_usd", "status"];
+
+    public async ValueTask<Result<string>> Handle(GetYearlyStatement query, CancellationToken cancellationToken)
+    {
+        if (query.Year is < 2000 or > 2100)
+        {
+            return Error.Validation("Year", "Choose a year between 2000 and 2100.");
+        }
+
+        var wallet = await wallets.FindAsync(query.UserId, cancellationToken);
+        if (wallet is null)
+        {
+            return Error.NotFound("wallet.missing", "This account has no wallet yet.");
+        }
+
+        var addresses = new[] { wallet.Address, wallet.PayoutAddress }.OfType<string>().ToList();
+        var from = new DateTimeOffset(query.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var lines = await distributions.LinesToAsync(addresses, from, from.AddYears(1), cancellationToken);
+        return Csv.Write(Header, lines.Where(x => x.Line.Kind is DistributionLineKind.Payee or DistributionLineKind.Holder).Select(x => (IReadOnlyList<string>)
+        [
+            Csv.Cell(x.Distribution.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            Csv.Cell(x.Distribution.Id.ToString()),
+            Csv.Number(x.Distribution.OnChainTokenId),
+            Csv.Cell(x.Line.Kind == DistributionLineKind.Payee ? $"payee: {x.Line.Label}" : "holder"),
+            Csv.Cell(x.Line.Kind == DistributionLineKind.Payee ? $"{x.Line.Bps} bps" : $"{x.Line.Fractions} fractions"),
+            Csv.Number(x.Line.Amount),
+            Csv.Cell(Money.FromMinorUnits(x.Line.Amount).Value.ToString().Replace(",", "", StringComparison.Ordinal)),
+            Csv.Cell(x.Distribution.Status.ToString()),
+        ]));
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nethereum.Hex.HexConvertors.Extensions;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Distributions;
+using TokenPlatform.Infrastructure.Chain.Merkle;
+
+namespace TokenPlatform.Infrastructure.Persistence;
+
+internal sealed class DistributionConfiguration : IEntityTypeConfiguration<Distribution>
+{
+    public void Configure(EntityTypeBuilder<Distribution> builder)
+    {
+        builder.ToTable("distributions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.FunderUserId).HasMaxLength(64);
+        builder.Property(d => d.FunderAddress).HasMaxLength(42);
+        builder.Property(d => d.MerkleRoot).HasMaxLength(66);
+        builder.Property(d => d.FailureReason).HasMaxLength(2000);
+        builder.HasIndex(d => new { d.AssetId, d.CreatedAt });
+        builder.HasIndex(d => d.Status);
+        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DistributionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DistributionLineConfiguration : IEntityTypeConfiguration<DistributionLine>
+{
+    public void Configure(EntityTypeBuilder<DistributionLine> builder)
+    {
+        builder.ToTable("distribution_lines");
+        builder.HasKey(l => new { l.DistributionId, l.Order });
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Label).HasMaxLength(120);
+        builder.Property(l => l.Address).HasMaxLength(42);
+        builder.HasIndex(l => l.Address);
+    }
+}
+
+/// <summary>A holder's permanent leaf in an asset's cumulative entitlement tree.</summary>
+public sealed class HolderEntitlement
+{
+    public long AssetTokenId { get; set; }
+
+    public int Index { get; set; }
+
+    public string Address { get; set; } = "";
+
+    public long Cumulative { get; set; }
+}
+
+internal sealed class HolderEntitlementConfiguration : IEntityTypeConfiguration<HolderEntitlement>
+{
+    public void Configure(EntityTypeBuilder<HolderEntitlement> builder)
+    {
+        builder.ToTable("holder_entitlements");
+        builder.HasKey(e => new { e.AssetTokenId, e.Index });
+        builder.Property(e => e.Address).HasMaxLength(42);
+        builder.HasIndex(e => new { e.AssetTokenId, e.Address }).IsUnique();
+        builder.HasIndex(e => e.Address);
+    }
+}
+
+internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
+{
+    public void Add(Distribution distribution) => db.Add(distribution);
+
+    public Task<Distribution?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<Distribution>().Include(d => d.Lines).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    public Task<Distribution?> LatestAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken) =>
+        db.Set<Distribution>().AsNoTracking().Where(d => d.Status != DistributionStatus.Completed).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().Where(d => d.Status != DistributionStatus.Completed).OrderBy(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        (await (from l in db.Set<DistributionLine>().AsNoTracking()
+                join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
+                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= from && d.CreatedAt < to
+                select new { d, l })
+            .ToListAsync(cancellationToken))
+        .OrderBy(x => x.d.CreatedAt).ThenBy(x => x.l.Order)
+        .Select(x => (x.d, x.l)).ToList();
+
+    public async Task<IReadOnlyList<DistributionLine>> HolderLinesUpToAsync(AssetId assetId, Distribution upTo, CancellationToken cancellationToken) =>
+        await (from l in db.Set<DistributionLine>().AsNoTracking()
+               join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
+               where d.AssetId == assetId && d.CreatedAt <= upTo.CreatedAt && l.Kind == DistributionLineKind.Holder
+               select l).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<HolderPayout>> PayoutsToAsync(string address, CancellationToken cancellationToken) =>
+        (await (from l in db.Set<DistributionLine>().AsNoTracking()
+                join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
+                where l.Kind == DistributionLineKind.Holder && l.Address == address
+                select new { d.Id, d.AssetId, d.OnChainTokenId, d.RecordTime, d.CreatedAt, d.Status, l.Fractions, l.Amount })
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(x => x.CreatedAt)
+        .Select(x => new HolderPayout(x.Id, x.AssetId, x.OnChainTokenId, x.RecordTime, x.CreatedAt, x.Status, x.Fractions ?? 0, x.Amount))
+        .ToList();
+}
+
+/// <summary>Cumulative entitlements per asset and their OpenZeppelin-standard Merkle trees.</summary>
+internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore distributions) : IEntitlementLedger
+{
+    public async Task<EntitlementUpdate> AddAsync(long onChainTokenId, IReadOnlyList<HolderLine> lines, IReadOnlySet<string> pushTo, int batchSize, CancellationToken cancellationToken)
+    {
+        var leaves = await db.Set<HolderEntitlement>().Where(e => e.AssetTokenId == onChainTokenId).ToListAsync(cancellationToken);
+        var byAddress = leaves.ToDictionary(e => e.Address, StringComparer.OrdinalIgnoreCase);
+        var next = leaves.Count == 0 ? 0 : leaves.Max(e => e.Index) + 1;
+        var touched = new List<HolderEntitlement>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (!byAddress.TryGetValue(line.Address, out var leaf))
+            {
+                leaf = new HolderEntitlement { AssetTokenId = onChainTokenId, Index = next++, Address = line.Address };
+                db.Add(leaf);
+                leaves.Add(leaf);
+                byAddress[line.Address] = leaf;
+            }
+
+            leaf.Cumulative = checked(leaf.Cumulative + line.Amount);
+            touched.Add(leaf);
+        }
+
+        var tree = Tree(onChainTokenId, leaves);
+        var batches = new List<PushBatch>();
+        var paid = lines.Where(l => l.Amount > 0).Select(l => l.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var targets = touched.Where(e => pushTo.Contains(e.Address) && paid.Contains(e.Address)).ToList();
+        foreach (var chunk in targets.Chunk(Math.Max(1, batchSize)))
+        {
+            var hashes = chunk.ToDictionary(e => Convert.ToHexString(Leaf(onChainTokenId, e)), e => e);
+            var (ordered, proof, flags) = tree.MultiProof(hashes.Keys.Select(Convert.FromHexString).ToList());
+            batches.Add(new PushBatch(ordered.Select(h => View(hashes[Convert.ToHexString(h)])).ToList(), proof.Select(p => p.ToHex(true)).ToList(), flags));
+        }
+
+        return new EntitlementUpdate(tree.Root.ToHex(true), leaves.Sum(e => e.Cumulative), touched.Select(View).ToList(), batches);
+    }
+
+    public async Task<EntitlementTree> TreeOfAsync(Distribution distribution, CancellationToken cancellationToken)
+    {
+        var lines = await distributions.HolderLinesUpToAsync(distribution.AssetId, distribution, cancellationToken);
+        var leaves = lines.GroupBy(l => l.HolderIndex!.Value)
+            .Select(g => new HolderEntitlement { AssetTokenId = distribution.OnChainTokenId, Index = g.Key, Address = g.First().Address!, Cumulative = g.Sum(l => l.Amount) })
+            .OrderBy(e => e.Index).ToList();
+        if (leaves.Count == 0)
+        {
+            return new EntitlementTree("", []);
+        }
+
+        var tree = Tree(distribution.OnChainTokenId, leaves);
+        return new EntitlementTree(tree.Root.ToHex(true), leaves.Select(e =>
+        {
+            var leaf = Leaf(distribution.OnChainTokenId, e);
+            return new EntitlementProof(View(e), leaf.ToHex(true), tree.Proof(leaf).Select(p => p.ToHex(true)).ToList());
+        }).ToList());
+    }
+
+    public async Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, CancellationToken cancellationToken)
+    {
+        var mine = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.Address == address).ToListAsync(cancellationToken);
+        var claims = new List<ClaimProof>();
+        foreach (var leaf in mine.Where(e => e.Cumulative > 0))
+        {
+            var all = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.AssetTokenId == leaf.AssetTokenId).ToListAsync(cancellationToken);
+            var tree = Tree(leaf.AssetTokenId, all);
+            claims.Add(new ClaimProof(leaf.AssetTokenId, View(leaf), tree.Proof(Leaf(leaf.AssetTokenId, leaf)).Select(p => p.ToHex(true)).ToList()));
+        }
+
+        return claims;
+    }
+
+    private static StandardMerkleTree Tree(long tokenId, IEnumerable<HolderEntitlement> leaves) => new(leaves.Select(e => Leaf(tokenId, e)).ToList());
+
+    private static byte[] Leaf(long tokenId, HolderEntitlement e) => StandardMerkleTree.Leaf(tokenId, e.Index, e.Address, e.Cumulative);
+
+    private static Entitlement View(HolderEntitlement e) => new(e.Index, e.Address, e.Cumulative);
+}

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Text;
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Distributions;
+using TokenPlatform.Web.Setup;
+
+namespace TokenPlatform.Web.Api;
+
+/// <summary>
+/// Distributions: preview and run (issuer or creator of the asset), executed lines with their chain
+/// references and verification files (any signed-in user: every figure is checkable on chain),
+/// payouts and claims (the investor's own). Amounts are integers in minor units.
+/// </summary>
+internal static class DistributionEndpoints
+{
+    public static void MapDistributionEndpoints(this RouteGroupBuilder api)
+    {
+        var recorder = api.MapGroup("/assets/{id:guid}/distributions").RequireAuthorization(Policies.RevenueRecorder).WithTags("Distributions");
+        recorder.MapPost("/preview", Preview).WithName("PreviewDistribution")
+            .WithSummary("Every line a distribution would pay (fees, payees, holders at the record time), without executing it.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        recorder.MapPost("", Run).WithName("RunDistribution")
+            .WithSummary("Distributes all undistributed revenue of the asset; expectedGross must equal the previewed gross.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        var anyone = api.MapGroup("/distributions").RequireAuthorization().WithTags("Distributions");
+        anyone.MapGet("/{id:guid}", Get).WithName("GetDistribution").ProducesProblem(StatusCodes.Status404NotFound);
+        anyone.MapGet("/{id:guid}/statement.csv", Statement).WithName("GetDistributionStatement").ProducesProblem(StatusCodes.Status404NotFound);
+        anyone.MapGet("/{id:guid}/entitlements.json", Entitlements).WithName("GetDistributionEntitlements")
+            .WithSummary("The Merkle leaves (asset, index, account, cumulative) and proofs behind the root published on chain.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var mine = api.MapGroup("").RequireAuthorization().WithTags("Payouts");
+        mine.MapGet("/payouts", Payouts).WithName("GetMyPayouts").RequireAuthorization(Policies.Investor);
+        mine.MapPost("/payouts/claim", Claim).WithName("ClaimAllPayouts").RequireAuthorization(Policies.Investor).ProducesProblem(StatusCodes.Status409Conflict);
+        mine.MapGet("/statements/{year:int}.csv", Yearly).WithName("GetYearlyStatement").ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> Preview(Guid id, PreviewDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new PreviewDistribution(user.UserId(), new AssetId(id), request.Gross, request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
+            .ToHttp(plan => TypedResults.Ok(DistributionResponse.From(plan)));
+
+    private static async Task<IResult> Run(Guid id, RunDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RunDistribution(user.UserId(), new AssetId(id), request.ExpectedGross, request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
+            .ToHttp(distributionId => TypedResults.Created($"/api/v1/distributions/{distributionId}", new { id = distributionId }));
+
+    private static async Task<IResult> Get(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetDistribution(id), ct)).ToHttp(view => TypedResults.Ok(DistributionResponse.From(view)));
+
+    private static async Task<IResult> Statement(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetDistributionStatement(id), ct)).ToHttp(csv => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"distribution-{id}.csv"));
+
+    private static async Task<IResult> Entitlements(Guid id, ISender sender, IEntitlementLedger ledger, CancellationToken ct)
+    {
+        var view = await sender.Send(new GetDistribution(id), ct);
+        if (!view.IsSuccess)
+        {
+            return ResultHttp.Problem(view.Error!);
+        }
+
+        var d = view.Value.Distribution;
+        var tree = await ledger.TreeOfAsync(d, ct);
+        return TypedResults.Ok(new
+        {
+            assetTokenId = d.OnChainTokenId,
+            root = tree.Root,
+            publishedRoot = d.MerkleRoot,
+            leafEncoding = "keccak256(bytes.concat(keccak256(abi.encode(uint256 assetId, uint256 index, address account, uint256 cumulative)))), sorted-pair tree (OpenZeppelin StandardMerkleTree)",
+            leaves = tree.Leaves.Select(l => new { l.Leaf.Index, account = l.Leaf.Address, cumulative = l.Leaf.Cumulative, leaf = l.LeafHash, proof = l.Proof }),
+        });
+    }
+
+    private static async Task<IResult> Payouts(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetMyPayouts(user.UserId()), ct)).ToHttp(p => TypedResults.Ok(new
+        {
+            totalReceived = p.TotalReceived,
+            totalClaimable = p.TotalClaimable,
+            claimable = p.Claimable.Select(c => new { assetId = c.AssetId.Value, c.AssetName, c.OnChainTokenId, c.Entitled, c.Paid, c.Claimable }),
+            history = p.History.Select(h => new { h.DistributionId, assetId = h.AssetId.Value, h.RecordTime, h.CreatedAt, status = h.Status.ToString(), h.Fractions, h.Amount }),
+            claimInFlight = p.ClaimInFlight?.Id,
+        }));
+
+    private static async Task<IResult> Claim(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ClaimAllPayouts(user.UserId()), ct)).ToHttp(op => TypedResults.Accepted("/api/v1/payouts", new { operationId = op }));
+
+    private static async Task<IResult> Yearly(int year, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetYearlyStatement(user.UserId(), year), ct)).ToHttp(csv => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"statement-{year}.csv"));
+}
+
+public sealed record PreviewDistributionRequest(long? Gross, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
+
+public sealed record RunDistributionRequest(long ExpectedGross, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
+
+public sealed record FeeLineResponse(int Bps, long Amount);
+
+public sealed record ManagementFeeResponse(int BpsPerYear, long OfferingValue, long Prorated, long CarriedIn, long Due, long Amount, long CarriedOut);
+
+public sealed record PayeeLineResponse(string Label, string Address, int Bps, long Amount);
+
+public sealed record HolderLineResponse(string Address, long Fractions, long Amount, int? Index = null, long? Cumulative = null);
+
+public sealed record OperationResponse(string Kind, string Status, string? TxHash, long? BlockNumber, string? Error);
+
+/// <summary>The same shape for a preview and an executed distribution (which adds status, root and chain references).</summary>
+public sealed record DistributionResponse(
+    Guid? Id,
+    Guid AssetId,
+    long Gross,
+    DateTimeOffset RecordTime,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    FeeLineResponse DistributionFee,
+    ManagementFeeResponse ManagementFee,
+    IReadOnlyList<PayeeLineResponse> Payees,
+    long HoldersShare,
+    IReadOnlyList<HolderLineResponse> Holders,
+    Guid FeeScheduleId,
+    string? Status = null,
+    string? MerkleRoot = null,
+    long? TotalEntitled = null,
+    string? FailureReason = null,
+    IReadOnlyList<OperationResponse>? Operations = null,
+    long? FunderBalance = null)
+{
+    public static DistributionResponse From(DistributionPlan plan)
+    {
+        var r = plan.Result;
+        var i = plan.Input;
+        return new DistributionResponse(null, plan.Asset.Id.Value, r.Gross, plan.RecordTime, i.PeriodStart, i.PeriodEnd,
+            new FeeLineResponse(i.DistributionFeeBps, r.DistributionFee),
+            new ManagementFeeResponse(i.ManagementFeeBpsPerYear, i.OfferingValue, r.ManagementFeeProrated, i.ManagementFeeCarriedIn, r.ManagementFeeDue, r.ManagementFee, r.ManagementFeeCarriedOut),
+            r.Payees.Select(p => new PayeeLineResponse(p.Label, p.Address, p.Bps, p.Amount)).ToList(), r.HoldersShare,
+            r.Holders.Select(h => new HolderLineResponse(h.Address, h.Fractions, h.Amount)).ToList(), plan.FeeScheduleId, FunderBalance: plan.FunderBalance);
+    }
+
+    public static DistributionResponse From(DistributionView view)
+    {
+        var d = view.Distribution;
+        var lines = d.Lines.OrderBy(l => l.Order).ToList();
+        return new DistributionResponse(d.Id, d.AssetId.Value, d.Gross, d.RecordTime, d.PeriodStart, d.PeriodEnd,
+            new FeeLineResponse(d.DistributionFeeBps, d.DistributionFee),
+            new ManagementFeeResponse(d.ManagementFeeBps, d.OfferingValue, d.ManagementFeeProrated, d.ManagementFeeCarriedIn, d.ManagementFeeDue, d.ManagementFee, d.ManagementFeeCarriedOut),
+            lines.Where(l => l.Kind == DistributionLineKind.Payee).Select(l => new PayeeLineResponse(l.Label ?? "", l.Address ?? "", l.Bps ?? 0, l.Amount)).ToList(),
+            d.HoldersShare,
+            lines.Where(l => l.Kind == DistributionLineKind.Holder).Select(l => new HolderLineResponse(l.Address ?? "", l.Fractions ?? 0, l.Amount, l.HolderIndex, l.Cumulative)).ToList(),
+            d.FeeScheduleId, d.Status.ToString(), d.MerkleRoot, d.TotalEntitled, d.FailureReason,
+            view.Operations.Select(o => new OperationResponse(o.Kind, o.Status.ToString(), o.TxHash, o.BlockNumber, o.Error)).ToList());
+    }
+}
