@@ -1,0 +1,25 @@
+using TokenPlatform.Bench;
+
+// Each benchmark is a verb; add new ones to the switch and to the usage text.
+const string Usage = """
+    Usage: dotnet run -c Release --project bench/TokenPlatform.Bench -- <benchmark>
+
+    Benchmarks:
+      distribution   the revenue waterfall to 1,000,000 holders (5 payees)
+    """;
+
+if (args.Length != 1)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+switch (args[0])
+{
+    case "distribution":
+        return DistributionBenchmark.Run();
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
+        Console.Error.WriteLine(Usage);
+        return 2;
+}
