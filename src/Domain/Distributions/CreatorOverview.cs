@@ -66,7 +66,7 @@ public sealed class GetRevenueOverviewHandler(IInvestorStore assets, IWalletServ
             }
 
             result.Add(new RevenueAssetOverview(asset.Id, asset.Name, asset.Kind, isIssuer, await revenue.TotalsAsync(asset.Id, cancellationToken),
-                pending.Sum(e => e.AmountMinorUnits), pending.Count, payees, completed.Sum(d => d.HoldersShare), history.FirstOrDefault(), unclaimed));
+                pending.Sum(e => e.AmountMinorUnits), pending.Count, payees, completed.Sum(d => d.HoldersShare), history.Count > 0 ? history[0] : null, unclaimed));
         }
 
         return result;

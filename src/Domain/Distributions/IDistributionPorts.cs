@@ -24,8 +24,8 @@ public interface IDistributionStore
     /// <summary>Holder lines paying <paramref name="address"/> (payout history), newest first.</summary>
     Task<IReadOnlyList<HolderPayout>> PayoutsToAsync(string address, CancellationToken cancellationToken);
 
-    /// <summary>Every line (payee or holder) paying one of <paramref name="addresses"/> in distributions created in [from, to).</summary>
-    Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>Every line (payee or holder) paying one of <paramref name="addresses"/> in distributions created in [start, end).</summary>
+    Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 
     /// <summary>The holder lines of the asset's distributions created up to and including <paramref name="upTo"/>.</summary>
     Task<IReadOnlyList<DistributionLine>> HolderLinesUpToAsync(AssetId assetId, Distribution upTo, CancellationToken cancellationToken);

@@ -82,10 +82,10 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
     public async Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().Where(d => d.Status != DistributionStatus.Completed).OrderBy(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         (await (from l in db.Set<DistributionLine>().AsNoTracking()
                 join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
-                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= from && d.CreatedAt < to
+                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= start && d.CreatedAt < end
                 select new { d, l })
             .ToListAsync(cancellationToken))
         .OrderBy(x => x.d.CreatedAt).ThenBy(x => x.l.Order)

@@ -225,6 +225,160 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.Distribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DistributionFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DistributionFeeBps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FeeScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FirstOperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FunderAddress")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("FunderUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("FundingOperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HoldersShare")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("LastOperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ManagementFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ManagementFeeBps")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ManagementFeeCarriedIn")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManagementFeeCarriedOut")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManagementFeeDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManagementFeeProrated")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MerkleRoot")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<long>("OfferingValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnChainTokenId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayeesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("TotalEntitled")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AssetId", "CreatedAt");
+
+                    b.ToTable("distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionLine", b =>
+                {
+                    b.Property<Guid>("DistributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Bps")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Cumulative")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Fractions")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("HolderIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("DistributionId", "Order");
+
+                    b.HasIndex("Address");
+
+                    b.ToTable("distribution_lines", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -538,9 +692,48 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("LastBlock")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LastBlockTime")
+                        .HasColumnType("bigint");
+
                     b.HasKey("ChainId", "Name");
 
                     b.ToTable("chain_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.HoldingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Block")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlockTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Delta")
+                        .HasPrecision(38)
+                        .HasColumnType("numeric(38,0)");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetTokenId", "BlockTime");
+
+                    b.ToTable("holding_changes", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainDeployment", b =>
@@ -781,6 +974,32 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Persistence.HolderEntitlement", b =>
+                {
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("Cumulative")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssetTokenId", "Index");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("AssetTokenId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("holder_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
                 {
                     b.Property<string>("UserId")
@@ -987,6 +1206,20 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Offering");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionLine", b =>
+                {
+                    b.HasOne("TokenPlatform.Domain.Distributions.Distribution", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.Distribution", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -216,6 +216,160 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.Distribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DistributionFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistributionFeeBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FeeScheduleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FirstOperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunderAddress")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunderUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FundingOperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HoldersShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastOperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ManagementFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManagementFeeBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagementFeeCarriedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagementFeeCarriedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagementFeeDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManagementFeeProrated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MerkleRoot")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfferingValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnChainTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayeesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalEntitled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AssetId", "CreatedAt");
+
+                    b.ToTable("distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionLine", b =>
+                {
+                    b.Property<Guid>("DistributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Bps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Cumulative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Fractions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HolderIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DistributionId", "Order");
+
+                    b.HasIndex("Address");
+
+                    b.ToTable("distribution_lines", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -529,9 +683,46 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LastBlock")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastBlockTime")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ChainId", "Name");
 
                     b.ToTable("chain_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.HoldingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Block")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Delta")
+                        .HasPrecision(38)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetTokenId", "BlockTime");
+
+                    b.ToTable("holding_changes", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Outbox.ChainDeployment", b =>
@@ -772,6 +963,32 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Persistence.HolderEntitlement", b =>
+                {
+                    b.Property<long>("AssetTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cumulative")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetTokenId", "Index");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("AssetTokenId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("holder_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
                 {
                     b.Property<string>("UserId")
@@ -978,6 +1195,20 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Offering");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionLine", b =>
+                {
+                    b.HasOne("TokenPlatform.Domain.Distributions.Distribution", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.Distribution", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
