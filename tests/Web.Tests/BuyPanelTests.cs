@@ -27,17 +27,8 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
     public BuyPanelTests()
     {
-        var now = DateTimeOffset.UtcNow;
-        _asset = Asset.CreateDraft("issuer-1", AssetKind.Art, "Blue Horse", now).Value;
-        _asset.SetDetails(ArtDetails.Create("Franz Marc", "Blue Horse", 1911, "Oil on canvas", "105 x 85 cm", "Private collection", now).Value, now);
         // 1,000 fractions at 50.00, minimum 2, maximum holding 20% = 200.
-        _asset.SetTerms(AssetTerms.Create(1_000, Money.FromMinorUnits(50_000_000).Value, 2, BasisPoints.Create(2_000).Value, BasisPoints.Create(0).Value).Value, now);
-        _asset.SetOffering(OfferingPlan.Create(now.AddMinutes(-1), now.AddDays(30), null, now).Value, now);
-        _asset.SetSplit(RevenueSplit.Create([new SplitPayee("Estate", PayeeRole.Artist, "0x" + new string('1', 40), 2_000)], 8_000).Value, now);
-        _asset.AddDocument(AssetDocument.Create(DocumentKind.Document, "deed.pdf", "application/pdf", 1_000, new string('a', 64), "k", now).Value, now);
-        _asset.SubmitForReview(now);
-        _asset.Approve(Money.Zero, Guid.NewGuid(), now);
-        _asset.MarkLive(3, now);
+        _asset = TestAssets.LiveArt("issuer-1", 3);
         _assets.Add(_asset);
 
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using TokenPlatform.Domain.Investors;
 using TokenPlatform.Infrastructure.Chain.Outbox;
@@ -31,11 +32,11 @@ internal sealed class HoldingsReader(AppDbContext db, ContractAddressesProvider 
 }
 
 /// <summary>Holders at a record time, summed from the indexed change history.</summary>
-internal sealed class HoldingsHistory(AppDbContext db, ChainClient chain, ContractAddressesProvider addresses) : Domain.Distributions.IHoldingsHistory
+internal sealed class HoldingsHistory(AppDbContext db, ChainOptions options, ContractAddressesProvider addresses, IServiceProvider services) : Domain.Distributions.IHoldingsHistory
 {
     public async Task<IReadOnlyList<Domain.Distributions.HolderPosition>?> AtAsync(long onChainTokenId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var chainId = chain.Options.ChainId;
+        var chainId = options.ChainId;
         var cursor = await db.ChainCursors.AsNoTracking().FirstOrDefaultAsync(c => c.ChainId == chainId && c.Name == EventIndexer.CursorName, cancellationToken);
         if (cursor is null)
         {
@@ -45,7 +46,14 @@ internal sealed class HoldingsHistory(AppDbContext db, ChainClient chain, Contra
         // Known up to the record time when the indexer passed it, or when no block was mined since its cursor.
         if (cursor.LastBlockTime is not { } indexedUntil || indexedUntil < at)
         {
-            var safeHead = await chain.BlockNumberAsync() - chain.Options.Confirmations + 1;
+            if (options.Mode == ChainMode.Disabled)
+            {
+                return null;
+            }
+
+            // Resolved only here: without a chain (Mode=Disabled) there is no client and no operator key.
+            var chain = services.GetRequiredService<ChainClient>();
+            var safeHead = await chain.BlockNumberAsync() - options.Confirmations + 1;
             if (cursor.LastBlock < safeHead)
             {
                 return null;
