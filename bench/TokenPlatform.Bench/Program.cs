@@ -6,6 +6,7 @@ const string Usage = """
 
     Benchmarks:
       distribution   the revenue waterfall to 1,000,000 holders (5 payees)
+      ingest         revenue ingestion through the HTTP API into PostgreSQL (needs TOKENPLATFORM_TEST_POSTGRES; scripts/bench.sh ingest sets it)
     """;
 
 if (args.Length != 1)
@@ -18,6 +19,8 @@ switch (args[0])
 {
     case "distribution":
         return DistributionBenchmark.Run();
+    case "ingest":
+        return await IngestBenchmark.RunAsync();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
         Console.Error.WriteLine(Usage);

@@ -25,7 +25,12 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 // Malformed requests raise BadHttpRequestException in every environment, so they get problem details too.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Generated (reflection-free) contracts first; everything else falls back to reflection.
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, TokenPlatform.Web.Api.RevenueJsonContext.Default);
+});
 
 var app = builder.Build();
 

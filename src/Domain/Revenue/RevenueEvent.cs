@@ -168,6 +168,25 @@ public static class RevenueLineRules
 
     public static bool TryParseSource(string text, out RevenueSource source)
     {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Fast path for the names statements use (the API may send millions of these per minute).
+        switch (text)
+        {
+            case "streaming":
+                source = RevenueSource.Streaming;
+                return true;
+            case "rent":
+                source = RevenueSource.Rent;
+                return true;
+            case "sale":
+                source = RevenueSource.Sale;
+                return true;
+            case "resale_royalty":
+                source = RevenueSource.ResaleRoyalty;
+                return true;
+        }
+
         var normalized = text.Trim().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         return Enum.TryParse(normalized, ignoreCase: true, out source) && Enum.IsDefined(source) && !int.TryParse(normalized, out _);
     }

@@ -22,7 +22,6 @@ internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<Reven
         builder.Ignore(e => e.Amount);
         builder.Property(e => e.Description).HasMaxLength(RevenueEvent.DescriptionMaxLength);
         builder.Property(e => e.RecordedBy).HasMaxLength(64);
-        builder.HasIndex(e => new { e.AssetId, e.DistributionId });
     }
 }
 
@@ -57,46 +56,40 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
         });
     }
 
+    private static readonly Dictionary<RevenueSource, string> SourceNames = Enum.GetValues<RevenueSource>().ToDictionary(v => v, v => v.ToString());
+    private static readonly Dictionary<RevenueChannel, string> ChannelNames = Enum.GetValues<RevenueChannel>().ToDictionary(v => v, v => v.ToString());
+
+    private const string Columns = "(\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\")";
+
+    /// <summary>
+    /// The common case (all references new) is one binary COPY straight into the table. If a reference
+    /// already exists the COPY fails on the unique index; the batch is then rolled back to the savepoint
+    /// and goes through a temporary table and INSERT ... ON CONFLICT DO NOTHING. Either way: all new
+    /// events or none, and no reference twice.
+    /// </summary>
     private async Task<int> CopyAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await transaction.SaveAsync("direct", cancellationToken);
+        try
+        {
+            await CopyIntoAsync(connection, "revenue_events", events, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return events.Count;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync("direct", cancellationToken);
+        }
+
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE revenue_incoming (LIKE revenue_events INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY revenue_incoming (\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\") FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var e in events)
-            {
-                await import.StartRowAsync(cancellationToken);
-                await import.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await import.WriteAsync(e.AssetId.Value, NpgsqlDbType.Uuid, cancellationToken);
-                await import.WriteAsync(e.ExternalReference, NpgsqlDbType.Varchar, cancellationToken);
-                await import.WriteAsync(e.Source.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await import.WriteAsync(e.Amount.MinorUnits, NpgsqlDbType.Bigint, cancellationToken);
-                await import.WriteAsync(e.OccurredOn, NpgsqlDbType.Date, cancellationToken);
-                if (e.Description is null)
-                {
-                    await import.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await import.WriteAsync(e.Description, NpgsqlDbType.Varchar, cancellationToken);
-                }
-
-                await import.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, cancellationToken);
-                await import.WriteAsync(e.Channel.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await import.WriteAsync(e.RecordedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
-            }
-
-            await import.CompleteAsync(cancellationToken);
-        }
-
+        await CopyIntoAsync(connection, "revenue_incoming", events, cancellationToken);
         int inserted;
         await using (var move = new NpgsqlCommand(
             "INSERT INTO revenue_events SELECT * FROM revenue_incoming ON CONFLICT (\"AssetId\", \"ExternalReference\") DO NOTHING", connection, transaction))
@@ -106,6 +99,39 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
 
         await transaction.CommitAsync(cancellationToken);
         return inserted;
+    }
+
+    /// <summary>
+    /// Writes the rows with Npgsql's synchronous field writers (they fill an in-memory buffer; only a
+    /// full buffer touches the socket): ten awaits per row cost more than the row itself at 10,000 rows.
+    /// </summary>
+    private static async Task CopyIntoAsync(NpgsqlConnection connection, string table, IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
+    {
+        await using var import = await connection.BeginBinaryImportAsync($"COPY {table} {Columns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var e in events)
+        {
+            import.StartRow();
+            import.Write(e.Id, NpgsqlDbType.Uuid);
+            import.Write(e.AssetId.Value, NpgsqlDbType.Uuid);
+            import.Write(e.ExternalReference, NpgsqlDbType.Varchar);
+            import.Write(SourceNames[e.Source], NpgsqlDbType.Varchar);
+            import.Write(e.AmountMinorUnits, NpgsqlDbType.Bigint);
+            import.Write(e.OccurredOn, NpgsqlDbType.Date);
+            if (e.Description is null)
+            {
+                import.WriteNull();
+            }
+            else
+            {
+                import.Write(e.Description, NpgsqlDbType.Varchar);
+            }
+
+            import.Write(e.RecordedBy, NpgsqlDbType.Varchar);
+            import.Write(ChannelNames[e.Channel], NpgsqlDbType.Varchar);
+            import.Write(e.RecordedAt.UtcTicks, NpgsqlDbType.Bigint);
+        }
+
+        await import.CompleteAsync(cancellationToken);
     }
 
     private async Task<int> InsertOrIgnoreAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)

@@ -109,3 +109,12 @@ public sealed record IngestResponse(int Received, int Recorded, int Duplicates);
 public sealed record CreateApiKeyRequest(string? Name);
 
 public sealed record CreatedApiKeyResponse(ApiKeyView Key, string Secret);
+
+/// <summary>
+/// Compile-time JSON contract for the ingestion body (10,000 events per request): no reflection on
+/// the hot path. Web defaults (camelCase, case-insensitive), like the rest of the API.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(RevenueRequest))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(IngestResponse))]
+internal sealed partial class RevenueJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -651,8 +651,6 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "DistributionId");
-
                     b.HasIndex("AssetId", "ExternalReference")
                         .IsUnique();
 

@@ -642,8 +642,6 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssetId", "DistributionId");
-
                     b.HasIndex("AssetId", "ExternalReference")
                         .IsUnique();
 

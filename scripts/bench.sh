@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs a benchmark of bench/TokenPlatform.Bench in Release. "ingest" needs PostgreSQL: a throwaway
+# server is started (as the test command does) and stopped afterwards.
+#   ./scripts/bench.sh distribution
+#   ./scripts/bench.sh ingest
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+[ $# -eq 1 ] || die "usage: scripts/bench.sh <distribution|ingest>"
+if [ "$1" = "ingest" ]; then
+  trap stop_postgres EXIT INT TERM
+  start_postgres
+fi
+# The web app runs with the server GC (ASP.NET's default); the ingestion host must too.
+if [ "$1" = "ingest" ]; then export DOTNET_gcServer=1; fi
+dotnet run -c Release --project bench/TokenPlatform.Bench -- "$1"
