@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Domain.Investors.IInvestorStore, InvestorStore>();
         services.AddScoped<Domain.Revenue.IRevenueStore, RevenueStore>();
+        services.AddScoped<Domain.Compliance.IAuditLog, AuditLog>();
         services.AddScoped<Domain.Distributions.IDistributionStore, DistributionStore>();
         services.AddScoped<Domain.Distributions.IEntitlementLedger, EntitlementLedger>();
         services.AddScoped<FeeScheduleRepository>();

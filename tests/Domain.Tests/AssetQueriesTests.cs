@@ -10,6 +10,12 @@ public class AssetQueriesTests
 {
     private sealed class Fees : IFeeScheduleRepository
     {
+        public void Add(FeeSchedule schedule) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(FeeSchedule.Default(at));
     }
 

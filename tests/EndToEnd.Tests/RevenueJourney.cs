@@ -59,17 +59,31 @@ public sealed class RevenueJourney(ChainAppHost host)
         await AppHost.WaitUntilInteractiveAsync(creator);
         await creator.ClickAsync($"[data-testid=revenue-asset] >> text={DemoMusic}");
         await AppHost.WaitUntilInteractiveAsync(creator);
-        for (var attempt = 0; attempt < 5 && await creator.Locator("[data-testid=import-preview]").CountAsync() == 0; attempt++)
+        for (var attempt = 0; attempt < 4 && await creator.Locator("[data-testid=import-preview]").CountAsync() == 0; attempt++)
         {
+            if (attempt > 0)
+            {
+                // A broken circuit is a bug, not a race: fail with what the page shows.
+                Assert.False(await creator.IsVisibleAsync("#blazor-error-ui"), "The page's circuit failed while reading the statement.");
+                await creator.ReloadAsync();
+                await AppHost.WaitUntilInteractiveAsync(creator);
+            }
+
             await creator.Locator("input[data-testid=import-file]").SetInputFilesAsync(csv);
             try
             {
-                await creator.WaitForSelectorAsync("[data-testid=import-preview]", new PageWaitForSelectorOptions { Timeout = 5_000 });
+                await creator.WaitForSelectorAsync("[data-testid=import-preview]", new PageWaitForSelectorOptions { Timeout = 8_000 });
             }
             catch (TimeoutException)
             {
-                // InputFile wires its handler after the first render: set the file again.
+                // InputFile wires its handler after the first render: reload and set the file again.
             }
+        }
+
+        if (await creator.Locator("[data-testid=import-preview]").CountAsync() == 0)
+        {
+            await Shot(creator, "0-import-missing");
+            Assert.Fail($"No import preview. Page says: {await creator.InnerTextAsync("body")}");
         }
 
         Assert.Equal("3 valid", (await creator.TextContentAsync("[data-testid=import-valid]"))!.Trim());

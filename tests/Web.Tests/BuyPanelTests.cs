@@ -202,6 +202,12 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
     private sealed class Fees : IFeeScheduleRepository
     {
+        public void Add(FeeSchedule schedule) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         private readonly FeeSchedule _schedule = FeeSchedule.Default(DateTimeOffset.UtcNow);
 
         public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(_schedule);

@@ -44,6 +44,35 @@ public sealed class FeeSchedule
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The last operation of the chain that applies this version's on-chain parameters (null until queued).</summary>
+    public Guid? ChainOperationId { get; private set; }
+
+    /// <summary>The on-chain contracts refuse a primary commission above 50%.</summary>
+    public const int MaxPrimaryCommissionBps = 5_000;
+
+    /// <summary>A new version. Values are checked; the effective time may not be in the past (a minute of slack).</summary>
+    public static Result<FeeSchedule> Publish(DateTimeOffset effectiveFrom, Money listingFee, int primaryCommissionBps, int tradingFeeBps, int resaleRoyaltyCapBps,
+        int managementFeeBps, int distributionFeeBps, string createdBy, DateTimeOffset now)
+    {
+        var errors = new FieldErrors()
+            .When(effectiveFrom < now.AddMinutes(-1), nameof(EffectiveFrom), "A new schedule cannot take effect in the past.")
+            .When(primaryCommissionBps is < 0 or > MaxPrimaryCommissionBps, nameof(PrimaryCommission), "The primary commission must be between 0% and 50%.")
+            .When(tradingFeeBps is < 0 or > 1_000, nameof(TradingFee), "The trading fee must be between 0% and 10%.")
+            .When(resaleRoyaltyCapBps is < 0 or > 5_000, nameof(ResaleRoyaltyCap), "The resale royalty cap must be between 0% and 50%.")
+            .When(managementFeeBps is < 0 or > 1_000, nameof(ManagementFeePerYear), "The management fee must be between 0% and 10% per year.")
+            .When(distributionFeeBps is < 0 or > 2_000, nameof(DistributionFee), "The distribution fee must be between 0% and 20%.");
+        return errors.Errors.Count > 0
+            ? Result<FeeSchedule>.Invalid(errors.Errors)
+            : new FeeSchedule(Guid.CreateVersion7(), effectiveFrom, listingFee, BasisPoints.Create(primaryCommissionBps).Value, BasisPoints.Create(tradingFeeBps).Value,
+                BasisPoints.Create(resaleRoyaltyCapBps).Value, BasisPoints.Create(managementFeeBps).Value, BasisPoints.Create(distributionFeeBps).Value, createdBy, now);
+    }
+
+    public void QueuedOnChain(Guid lastOperationId) => ChainOperationId ??= lastOperationId;
+
+    /// <summary>A readable summary of the values, for the audit trail.</summary>
+    public string Describe() =>
+        $"listing {ListingFee} USD; primary commission {PrimaryCommission}; trading fee {TradingFee}; resale royalty cap {ResaleRoyaltyCap}; management {ManagementFeePerYear}/yr; distribution {DistributionFee}; from {EffectiveFrom:yyyy-MM-dd HH:mm} UTC";
+
     /// <summary>The schedule used until an admin sets one: the platform's launch prices.</summary>
     public static FeeSchedule Default(DateTimeOffset now) => new(
         Guid.CreateVersion7(),
@@ -63,6 +92,14 @@ public interface IFeeScheduleRepository
 {
     /// <summary>The version in force at <paramref name="at"/>; seeds the default when none exists.</summary>
     Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
+    void Add(FeeSchedule schedule);
+
+    /// <summary>Every version, newest first.</summary>
+    Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Versions in force (effective up to <paramref name="at"/>) whose on-chain parameters are not queued yet (tracked).</summary>
+    Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>Money the platform earned (listing fees, commissions...), for the revenue dashboard and reconciliation.</summary>
