@@ -23,6 +23,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
     private readonly InMemoryAssets _assets = new();
     private readonly Investors _investors = new();
     private readonly Chain _chain = new();
+    private readonly Fees _fees = new();
     private readonly Asset _asset;
 
     public BuyPanelTests()
@@ -43,7 +44,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
         _ctx.Services.AddSingleton<IChainMonitor>(_chain);
         _ctx.Services.AddSingleton<IChainOutbox>(_chain);
         _ctx.Services.AddSingleton<IWalletService>(new Wallets());
-        _ctx.Services.AddSingleton<IFeeScheduleRepository>(new Fees());
+        _ctx.Services.AddSingleton<IFeeScheduleRepository>(_fees);
         _ctx.Services.AddUseCases();
     }
 
@@ -113,6 +114,31 @@ public sealed class BuyPanelTests : IAsyncLifetime
         var (command, after) = Assert.Single(_chain.Enqueued);
         Assert.Equal(new BuyFractionsOnChain(purchase.Id, 3, Wallets.Address, 10, 250), command);
         Assert.Equal(_investors.Kyc.SpendingOperationId, after);
+    }
+
+    [Fact]
+    public async Task AFeeChange_NeverAltersAnAcceptedPurchase_AndTheNextQuoteShowsTheNewFee()
+    {
+        var cut = Render();
+        SetQuantity(cut, 10);
+        cut.WaitForAssertion(() => Assert.Equal("12.50 USD", cut.Find("[data-testid=quote-commission]").TextContent.Trim()));
+        var accepted = _fees.Current.Id;
+        await cut.Find("[data-testid=buy-confirm]").ClickAsync(new());
+
+        // The admin raises the primary commission to 4%.
+        _fees.Current = FeeSchedule.Publish(DateTimeOffset.UtcNow, Money.FromMinorUnits(500_000_000).Value, 400, 30, 1_000, 100, 100, "admin", DateTimeOffset.UtcNow).Value;
+
+        var purchase = Assert.Single(_investors.Purchases);
+        Assert.Equal((250, 12_500_000L), (purchase.CommissionBps.Value, purchase.Commission.MinorUnits));
+        Assert.Equal(250, ((BuyFractionsOnChain)_chain.Enqueued.Single().Command).CommissionBps);
+        var next = Render();
+        SetQuantity(next, 10);
+        next.WaitForAssertion(() => Assert.Equal("20.00 USD", next.Find("[data-testid=quote-commission]").TextContent.Trim()));
+        Assert.Contains("4.00%", next.Find("[data-testid=buy-breakdown]").TextContent, StringComparison.Ordinal);
+        using var scope = _ctx.Services.CreateScope();
+        var stale = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new PlacePurchase(UserId, _asset.Id, 10, accepted));
+        Assert.Equal("fees.changed", stale.Error!.Code);
+        Assert.Single(_investors.Purchases);
     }
 
     private sealed class Investors : IInvestorStore
@@ -208,8 +234,8 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
         public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        private readonly FeeSchedule _schedule = FeeSchedule.Default(DateTimeOffset.UtcNow);
+        public FeeSchedule Current { get; set; } = FeeSchedule.Default(DateTimeOffset.UtcNow);
 
-        public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(_schedule);
+        public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(Current);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ListAssetsInReviewHandler(IAssetRepository assets) : IQueryH
 /// creation is queued in the same transaction - the asset (supply in the sale escrow, royalty info),
 /// then each document's anchor and the offering, plus the revenue split stream.
 /// </summary>
-public sealed record ApproveAsset(AssetId AssetId) : ICommand<Result<Guid>>;
+public sealed record ApproveAsset(AssetId AssetId, string ActorId = "system") : ICommand<Result<Guid>>;
 
 public sealed class ApproveAssetHandler(
     IAssetRepository assets,
@@ -28,6 +28,7 @@ public sealed class ApproveAssetHandler(
     IChainOutbox outbox,
     IFeeScheduleRepository fees,
     IPlatformRevenue revenue,
+    Compliance.IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<ApproveAsset, Result<Guid>>
 {
@@ -79,12 +80,14 @@ public sealed class ApproveAssetHandler(
         }
 
         revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), PlatformRevenueEntry.ListingFeeKind, asset.Id.Value, schedule.ListingFee, now));
+        audit.Record(new Compliance.AuditEntry(Guid.CreateVersion7(), now, command.ActorId, Compliance.AuditActions.AssetApprove, asset.Id.Value, asset.Name,
+            "in review", $"approved; listing fee {schedule.ListingFee} USD", null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return create.Id;
     }
 }
 
-public sealed record RejectAsset(AssetId AssetId, string Reason) : ICommand<Result<AssetId>>;
+public sealed record RejectAsset(AssetId AssetId, string Reason, string ActorId = "system") : ICommand<Result<AssetId>>;
 
 public sealed class RejectAssetValidator : IValidator<RejectAsset>
 {
@@ -92,7 +95,7 @@ public sealed class RejectAssetValidator : IValidator<RejectAsset>
         new FieldErrors().Required(message.Reason, nameof(message.Reason), "The reason").Length(message.Reason, 5, 1000, nameof(message.Reason), "The reason").Errors;
 }
 
-public sealed class RejectAssetHandler(IAssetRepository assets, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectAsset, Result<AssetId>>
+public sealed class RejectAssetHandler(IAssetRepository assets, Compliance.IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectAsset, Result<AssetId>>
 {
     public async ValueTask<Result<AssetId>> Handle(RejectAsset command, CancellationToken cancellationToken)
     {
@@ -102,12 +105,14 @@ public sealed class RejectAssetHandler(IAssetRepository assets, IUnitOfWork unit
             return Error.NotFound("asset.missing", "No such asset.");
         }
 
-        var rejected = asset.Reject(command.Reason, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var rejected = asset.Reject(command.Reason, now);
         if (!rejected.IsSuccess)
         {
             return rejected.Error!;
         }
 
+        audit.Record(new Compliance.AuditEntry(Guid.CreateVersion7(), now, command.ActorId, Compliance.AuditActions.AssetReject, asset.Id.Value, asset.Name, "in review", "rejected", command.Reason.Trim()));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return asset.Id;
     }

@@ -83,8 +83,11 @@ public sealed class FeeSchedule
         BasisPoints.Create(1_000).Value,
         BasisPoints.Create(100).Value,
         BasisPoints.Create(100).Value,
-        "system default",
+        SystemDefault,
         now);
+
+    /// <summary>The author of the default schedule (its values match the contracts' deployment values).</summary>
+    public const string SystemDefault = "system default";
 }
 
 /// <summary>Fee schedule versions.</summary>
@@ -136,4 +139,7 @@ public sealed class PlatformRevenueEntry
 public interface IPlatformRevenue
 {
     void Record(PlatformRevenueEntry entry);
+
+    /// <summary>Every entry, oldest first.</summary>
+    Task<IReadOnlyList<PlatformRevenueEntry>> EntriesAsync(CancellationToken cancellationToken);
 }

@@ -137,7 +137,7 @@ public sealed class ListKycApplicationsHandler(IInvestorStore store) : IQueryHan
 /// </summary>
 public sealed record ApproveKyc(Guid ApplicationId, string ReviewerId) : ICommand<Result<KycView>>;
 
-public sealed class ApproveKycHandler(IInvestorStore store, IWalletService wallets, IChainOutbox outbox, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ApproveKycHandler(IInvestorStore store, IWalletService wallets, IChainOutbox outbox, Compliance.IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<ApproveKyc, Result<KycView>>
 {
     public async ValueTask<Result<KycView>> Handle(ApproveKyc command, CancellationToken cancellationToken)
@@ -171,6 +171,8 @@ public sealed class ApproveKycHandler(IInvestorStore store, IWalletService walle
             return approved.Error!;
         }
 
+        audit.Record(new Compliance.AuditEntry(Guid.CreateVersion7(), now, command.ReviewerId, Compliance.AuditActions.KycApprove, null, $"{kyc.FullName} ({wallet.Address})",
+            "pending", $"verified until {kyc.ExpiresAt:yyyy-MM-dd}", null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return KycView.From(kyc, now);
     }
@@ -184,7 +186,7 @@ public sealed class RejectKycValidator : IValidator<RejectKyc>
         new FieldErrors().Required(message.Reason, nameof(message.Reason), "The reason").Length(message.Reason, 5, 1000, nameof(message.Reason), "The reason").Errors;
 }
 
-public sealed class RejectKycHandler(IInvestorStore store, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectKyc, Result<KycView>>
+public sealed class RejectKycHandler(IInvestorStore store, Compliance.IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectKyc, Result<KycView>>
 {
     public async ValueTask<Result<KycView>> Handle(RejectKyc command, CancellationToken cancellationToken)
     {
@@ -201,6 +203,7 @@ public sealed class RejectKycHandler(IInvestorStore store, IUnitOfWork unitOfWor
             return rejected.Error!;
         }
 
+        audit.Record(new Compliance.AuditEntry(Guid.CreateVersion7(), now, command.ReviewerId, Compliance.AuditActions.KycReject, null, kyc.FullName, "pending", "rejected", command.Reason.Trim()));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return KycView.From(kyc, now);
     }

@@ -6,8 +6,13 @@ using TokenPlatform.Infrastructure.Chain.Outbox;
 
 namespace TokenPlatform.Infrastructure.Chain;
 
-internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses) : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader
+internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses)
+    : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader
 {
+    /// <summary>The deployment makes the operator the treasury of the sale and settlement contracts.</summary>
+    public async Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) =>
+        (chain.OperatorAddress, await StablecoinBalanceAsync(chain.OperatorAddress, cancellationToken));
+
     public async Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
@@ -62,8 +67,10 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
 }
 
 /// <summary>Chain:Mode=Disabled: nothing is anchored, nothing is on sale.</summary>
-internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader
+internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader
 {
+    public Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) => Task.FromResult<(string, long)?>(null);
+
     public Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(0L);
 
     public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(0, 0, 0));

@@ -35,6 +35,7 @@ public static class ChainServices
             services.AddSingleton<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<NoChainReader>());
+            services.AddSingleton<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<NoChainReader>());
         }
         else
         {
@@ -42,6 +43,7 @@ public static class ChainServices
             services.AddScoped<Domain.Assets.IAssetChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
+            services.AddScoped<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<AssetChainReader>());
         }
 
         services.AddScoped<Domain.Investors.IHoldingsReader, HoldingsReader>();
@@ -66,6 +68,10 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, WithdrawPayeeHandler>();
         services.AddSingleton<IChainOperationHandler, PushPayoutsHandler>();
         services.AddSingleton<IChainOperationHandler, ClaimPayoutsHandler>();
+        services.AddSingleton<IChainOperationHandler, SetFeeParameterHandler>();
+        services.AddSingleton<IChainOperationHandler, SetAssetPausedHandler>();
+        services.AddSingleton<IChainOperationHandler, SetFrozenHandler>();
+        services.AddSingleton<IChainOperationHandler, ForcedTransferHandler>();
         if (options.Mode != ChainMode.Disabled)
         {
             // Order matters: the chain host starts (and deploys) before the workers poll.

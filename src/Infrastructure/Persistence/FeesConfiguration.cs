@@ -55,6 +55,9 @@ internal sealed class FeeScheduleRepository(AppDbContext db) : IFeeScheduleRepos
 
     public void Add(FeeSchedule schedule) => db.Set<FeeSchedule>().Add(schedule);
 
+    public async Task<IReadOnlyList<PlatformRevenueEntry>> EntriesAsync(CancellationToken cancellationToken) =>
+        await db.Set<PlatformRevenueEntry>().AsNoTracking().OrderBy(e => e.RecordedAt).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<FeeSchedule>().AsNoTracking().OrderByDescending(f => f.EffectiveFrom).ThenByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
 

@@ -12,6 +12,7 @@ internal static class AdminEndpoints
         admin.MapGet("/users", ListUsers).WithName("ListUsers").ProducesValidationProblem();
         admin.MapGet("/overview", Overview).WithName("GetPlatformOverview");
         admin.MapChainAdminEndpoints();
+        admin.MapAdminOperationsEndpoints();
     }
 
     private static async Task<IResult> ListUsers(ISender sender, CancellationToken ct, int skip = 0, int take = 50) =>

@@ -17,8 +17,8 @@ internal static class ChainAdminEndpoints
     private static async Task<IResult> List(ISender sender, CancellationToken ct, ChainOperationStatus? status = null, int take = 100) =>
         TypedResults.Ok(await sender.Send(new ListChainOperations(status, take), ct));
 
-    private static async Task<IResult> Retry(Guid id, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new RetryChainOperation(id), ct)).ToHttp(_ => TypedResults.Accepted($"/api/v1/admin/chain/operations/{id}"));
+    private static async Task<IResult> Retry(Guid id, System.Security.Claims.ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RetryChainOperation(id, user.UserId()), ct)).ToHttp(_ => TypedResults.Accepted($"/api/v1/admin/chain/operations/{id}"));
 
     private static async Task<IResult> Reconciliation(ISender sender, CancellationToken ct) =>
         await sender.Send(new GetReconciliation(), ct) is { } report ? TypedResults.Ok(report) : TypedResults.NoContent();

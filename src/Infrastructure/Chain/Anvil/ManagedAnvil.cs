@@ -12,6 +12,7 @@ namespace TokenPlatform.Infrastructure.Chain.Anvil;
 /// </summary>
 public sealed partial class ManagedAnvil(string binaryPath, int port, long chainId, string stateFile, ILogger logger) : IAsyncDisposable
 {
+    private readonly SemaphoreSlim _stopping = new(1, 1);
     private Process? _process;
 
     public string RpcUrl => $"http://127.0.0.1:{port}";
@@ -54,46 +55,67 @@ public sealed partial class ManagedAnvil(string binaryPath, int port, long chain
     }
 
     /// <summary>SIGTERM, so anvil writes its state file, then waits for it to exit.</summary>
+    /// <remarks>
+    /// Serialized: the host's shutdown timeout can give up on a slow stop and dispose while the first
+    /// stop still waits for the process (a race that once nulled the process under it).
+    /// </remarks>
     public async Task StopAsync()
     {
-        if (_process is null || _process.HasExited)
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-        {
-            // .NET's Process.Kill sends SIGKILL, which would lose the state: ask politely instead.
-            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            if (term is not null)
-            {
-                await term.WaitForExitAsync();
-            }
-        }
-        else
-        {
-            _process.Kill();
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _stopping.WaitAsync();
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
+            var process = _process;
+            if (process is null || process.HasExited)
+            {
+                return;
+            }
 
-        LogStopped(logger, _process.Id);
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
+                // .NET's Process.Kill sends SIGKILL, which would lose the state: ask politely instead.
+                using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                if (term is not null)
+                {
+                    await term.WaitForExitAsync();
+                }
+            }
+            else
+            {
+                process.Kill();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            LogStopped(logger, process.Id);
+        }
+        finally
+        {
+            _stopping.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         // Idempotent: the host stops the chain, then both the container and ChainHost dispose it.
         await StopAsync();
-        _process?.Dispose();
-        _process = null;
+        await _stopping.WaitAsync();
+        try
+        {
+            _process?.Dispose();
+            _process = null;
+        }
+        finally
+        {
+            _stopping.Release();
+        }
     }
 
     /// <summary>Finds anvil under src/Contracts/node_modules above the app's folder.</summary>
