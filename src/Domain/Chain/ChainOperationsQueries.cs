@@ -37,3 +37,11 @@ public sealed class GetReconciliationHandler(IChainMonitor monitor) : IQueryHand
     public ValueTask<ReconciliationView?> Handle(GetReconciliation query, CancellationToken cancellationToken) =>
         ValueTask.FromResult(monitor.LatestReconciliation());
 }
+
+/// <summary>Chain health for the operations console.</summary>
+public sealed record GetChainHealth : IQuery<ChainHealthView>;
+
+public sealed class GetChainHealthHandler(IChainHealthReader health) : IQueryHandler<GetChainHealth, ChainHealthView>
+{
+    public async ValueTask<ChainHealthView> Handle(GetChainHealth query, CancellationToken cancellationToken) => await health.ReadAsync(cancellationToken);
+}

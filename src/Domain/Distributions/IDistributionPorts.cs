@@ -15,6 +15,9 @@ public interface IDistributionStore
 
     Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken);
 
+    /// <summary>The most recent distributions of all assets (operations console).</summary>
+    Task<IReadOnlyList<Distribution>> ListRecentAsync(int take, CancellationToken cancellationToken);
+
     /// <summary>The most recent unfinished distribution of any asset (distributions run one after another on chain).</summary>
     Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken);
 

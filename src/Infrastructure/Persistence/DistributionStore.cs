@@ -79,6 +79,9 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
     public async Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Distribution>> ListRecentAsync(int take, CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().Where(d => d.Status != DistributionStatus.Completed).OrderBy(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
 
