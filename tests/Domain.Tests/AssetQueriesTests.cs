@@ -10,6 +10,16 @@ public class AssetQueriesTests
 {
     private sealed class Fees : IFeeScheduleRepository
     {
+        public Task<AssetFeeOverride?> OverrideAsync(AssetId assetId, CancellationToken cancellationToken) => Task.FromResult(Override);
+
+        public Task<AssetFeeOverride?> OverrideForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void AddOverride(AssetFeeOverride assetOverride) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public AssetFeeOverride? Override { get; set; }
+
         public void Add(FeeSchedule schedule) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -141,6 +141,24 @@ public sealed class BuyPanelTests : IAsyncLifetime
         Assert.Single(_investors.Purchases);
     }
 
+    [Fact]
+    public async Task AnAssetOverride_SetsTheQuotedCommission_AndAQuoteAcceptedBeforeItIsRefused()
+    {
+        var cut = Render();
+        SetQuantity(cut, 10);
+        cut.WaitForAssertion(() => Assert.Equal("12.50 USD", cut.Find("[data-testid=quote-commission]").TextContent.Trim()));
+
+        _fees.Override = new AssetFeeOverride(_asset.Id, 100, null, null, "admin", DateTimeOffset.UtcNow);
+
+        using var scope = _ctx.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+        var quote = await sender.Send(new QuotePurchase(UserId, _asset.Id, 10));
+        Assert.Equal(5_000_000, quote.Value.Quote.Breakdown!.Commission.MinorUnits); // 1% of 500.00
+        var stale = await sender.Send(new PlacePurchase(UserId, _asset.Id, 10, quote.Value.FeeScheduleId, 250));
+        Assert.Equal("fees.changed", stale.Error!.Code);
+        Assert.Empty(_investors.Purchases);
+    }
+
     private sealed class Investors : IInvestorStore
     {
         public KycApplication Kyc { get; } = Approved();
@@ -228,6 +246,16 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
     private sealed class Fees : IFeeScheduleRepository
     {
+        public Task<AssetFeeOverride?> OverrideAsync(AssetId assetId, CancellationToken cancellationToken) => Task.FromResult(Override);
+
+        public Task<AssetFeeOverride?> OverrideForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void AddOverride(AssetFeeOverride assetOverride) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public AssetFeeOverride? Override { get; set; }
+
         public void Add(FeeSchedule schedule) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

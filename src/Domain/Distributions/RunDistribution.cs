@@ -64,12 +64,13 @@ public sealed class DistributionPlanner(
         var issuer = await wallets.FindAsync(asset.IssuerId, cancellationToken);
         var escrow = await holdings.EscrowAddressAsync(cancellationToken);
         var holders = MergeEscrowIntoIssuer(positions, escrow, issuer?.Address);
-        var schedule = await fees.InForceAsync(now, cancellationToken);
+        var effective = await fees.EffectiveForAsync(asset.Id, now, cancellationToken);
+        var schedule = effective.Schedule;
         var split = asset.Split!;
         var input = new DistributionInput(
             gross ?? undistributed,
-            schedule.DistributionFee.Value,
-            schedule.ManagementFeePerYear.Value,
+            effective.DistributionFee.Value,
+            effective.ManagementFeePerYear.Value,
             asset.Terms!.OfferingValue.MinorUnits,
             start,
             end,

@@ -103,6 +103,15 @@ public interface IFeeScheduleRepository
 
     /// <summary>Versions in force (effective up to <paramref name="at"/>) whose on-chain parameters are not queued yet (tracked).</summary>
     Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<AssetFeeOverride?> OverrideAsync(Assets.AssetId assetId, CancellationToken cancellationToken);
+
+    /// <summary>Tracked, to change it in the current unit of work.</summary>
+    Task<AssetFeeOverride?> OverrideForUpdateAsync(Assets.AssetId assetId, CancellationToken cancellationToken);
+
+    void AddOverride(AssetFeeOverride assetOverride);
+
+    Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Money the platform earned (listing fees, commissions...), for the revenue dashboard and reconciliation.</summary>

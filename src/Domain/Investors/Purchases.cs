@@ -26,7 +26,7 @@ public sealed record PurchaseQuoteView(
 /// the chain in one transaction. <paramref name="AcceptedFeeScheduleId"/> is the version the investor
 /// saw; if the fees changed in between, nothing is bought and the new breakdown must be reviewed.
 /// </summary>
-public sealed record PlacePurchase(string UserId, AssetId AssetId, long Quantity, Guid AcceptedFeeScheduleId) : ICommand<Result<PurchaseView>>;
+public sealed record PlacePurchase(string UserId, AssetId AssetId, long Quantity, Guid AcceptedFeeScheduleId, int? AcceptedCommissionBps = null) : ICommand<Result<PurchaseView>>;
 
 public sealed record PurchaseView(
     Guid Id,
@@ -103,9 +103,9 @@ public sealed class QuotePurchaseHandler(PurchaseContextLoader loader, IFeeSched
         }
 
         var (asset, _, _, context) = loaded.Value;
-        var schedule = await fees.InForceAsync(clock.GetUtcNow(), cancellationToken);
-        var quote = PurchaseRules.Quote(asset, schedule.PrimaryCommission, query.Quantity, context);
-        return new PurchaseQuoteView(asset.Id, asset.Name, schedule.Id, quote, context.Available, context.Held, context.PendingQuantity, context.Balance, asset.Offering?.LockUpUntil);
+        var effective = await fees.EffectiveForAsync(asset.Id, clock.GetUtcNow(), cancellationToken);
+        var quote = PurchaseRules.Quote(asset, effective.PrimaryCommission, query.Quantity, context);
+        return new PurchaseQuoteView(asset.Id, asset.Name, effective.Schedule.Id, quote, context.Available, context.Held, context.PendingQuantity, context.Balance, asset.Offering?.LockUpUntil);
     }
 }
 
@@ -122,13 +122,14 @@ public sealed class PlacePurchaseHandler(PurchaseContextLoader loader, IInvestor
 
         var (asset, wallet, kyc, context) = loaded.Value;
         var now = clock.GetUtcNow();
-        var schedule = await fees.InForceAsync(now, cancellationToken);
-        if (schedule.Id != command.AcceptedFeeScheduleId)
+        var effective = await fees.EffectiveForAsync(asset.Id, now, cancellationToken);
+        var schedule = effective.Schedule;
+        if (schedule.Id != command.AcceptedFeeScheduleId || (command.AcceptedCommissionBps is { } accepted && accepted != effective.PrimaryCommission.Value))
         {
-            return Error.Conflict("fees.changed", $"The platform's fees changed since your quote (the commission is now {schedule.PrimaryCommission}). Review the new breakdown and confirm again.");
+            return Error.Conflict("fees.changed", $"The platform's fees changed since your quote (the commission is now {effective.PrimaryCommission}). Review the new breakdown and confirm again.");
         }
 
-        var quote = PurchaseRules.Quote(asset, schedule.PrimaryCommission, command.Quantity, context);
+        var quote = PurchaseRules.Quote(asset, effective.PrimaryCommission, command.Quantity, context);
         if (!quote.CanBuy)
         {
             return Result<PurchaseView>.Invalid(quote.Refusals);

@@ -22,6 +22,17 @@ internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSch
     }
 }
 
+internal sealed class AssetFeeOverrideConfiguration : IEntityTypeConfiguration<AssetFeeOverride>
+{
+    public void Configure(EntityTypeBuilder<AssetFeeOverride> builder)
+    {
+        builder.ToTable("asset_fee_overrides");
+        builder.HasKey(o => o.AssetId);
+        builder.Property(o => o.AssetId).HasConversion(id => id.Value, v => new Domain.Assets.AssetId(v));
+        builder.Property(o => o.SetBy).HasMaxLength(64);
+    }
+}
+
 internal sealed class PlatformRevenueConfiguration : IEntityTypeConfiguration<PlatformRevenueEntry>
 {
     public void Configure(EntityTypeBuilder<PlatformRevenueEntry> builder)
@@ -54,6 +65,17 @@ internal sealed class FeeScheduleRepository(AppDbContext db) : IFeeScheduleRepos
     public void Record(PlatformRevenueEntry entry) => db.Set<PlatformRevenueEntry>().Add(entry);
 
     public void Add(FeeSchedule schedule) => db.Set<FeeSchedule>().Add(schedule);
+
+    public Task<AssetFeeOverride?> OverrideAsync(Domain.Assets.AssetId assetId, CancellationToken cancellationToken) =>
+        db.Set<AssetFeeOverride>().AsNoTracking().FirstOrDefaultAsync(o => o.AssetId == assetId, cancellationToken);
+
+    public Task<AssetFeeOverride?> OverrideForUpdateAsync(Domain.Assets.AssetId assetId, CancellationToken cancellationToken) =>
+        db.Set<AssetFeeOverride>().FirstOrDefaultAsync(o => o.AssetId == assetId, cancellationToken);
+
+    public void AddOverride(AssetFeeOverride assetOverride) => db.Set<AssetFeeOverride>().Add(assetOverride);
+
+    public async Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken) =>
+        await db.Set<AssetFeeOverride>().AsNoTracking().OrderByDescending(o => o.SetAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PlatformRevenueEntry>> EntriesAsync(CancellationToken cancellationToken) =>
         await db.Set<PlatformRevenueEntry>().AsNoTracking().OrderBy(e => e.RecordedAt).ToListAsync(cancellationToken);

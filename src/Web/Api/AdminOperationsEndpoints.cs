@@ -15,6 +15,9 @@ internal static class AdminOperationsEndpoints
         admin.MapGet("/fees", ListFees).WithName("ListFeeSchedules");
         admin.MapPost("/fees", PublishFees).WithName("PublishFeeSchedule")
             .WithSummary("Publishes a new fee schedule version (amounts: listingFee as a decimal USD string, fees in basis points).").ProducesValidationProblem();
+        admin.MapGet("/fees/overrides", Overrides).WithName("ListAssetFeeOverrides");
+        admin.MapPut("/fees/overrides/{assetId:guid}", SetOverride).WithName("SetAssetFeeOverride")
+            .WithSummary("Per-asset fees in basis points; null = the schedule in force.").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapGet("/revenue", Revenue).WithName("GetPlatformRevenue").WithSummary("Fees earned by kind, asset and month, reconciled with the treasury's balance on chain.");
         admin.MapPost("/compliance/assets/{id:guid}/paused", Pause).WithName("SetAssetPaused").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/compliance/frozen", Freeze).WithName("SetAddressFrozen").ProducesValidationProblem();
@@ -46,6 +49,21 @@ internal static class AdminOperationsEndpoints
             request.ResaleRoyaltyCapBps, request.ManagementFeeBps, request.DistributionFeeBps), ct))
             .ToHttp(id => TypedResults.Created("/api/v1/admin/fees", new { id }));
 
+    private static async Task<IResult> Overrides(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok((await sender.Send(new ListAssetFeeOverrides(), ct)).Select(o => new
+        {
+            assetId = o.AssetId.Value,
+            o.AssetName,
+            o.Override.PrimaryCommissionBps,
+            o.Override.DistributionFeeBps,
+            o.Override.ManagementFeeBps,
+            o.Override.SetAt,
+        }));
+
+    private static async Task<IResult> SetOverride(Guid assetId, FeeOverrideRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new SetAssetFeeOverride(user.UserId(), new AssetId(assetId), request.PrimaryCommissionBps, request.DistributionFeeBps, request.ManagementFeeBps), ct))
+            .ToHttp(_ => TypedResults.NoContent());
+
     private static async Task<IResult> Revenue(ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPlatformRevenue(), ct));
 
     private static async Task<IResult> Pause(Guid id, PauseRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -68,6 +86,8 @@ internal static class AdminOperationsEndpoints
 }
 
 public sealed record PublishFeesRequest(DateTimeOffset? EffectiveFrom, string? ListingFee, int PrimaryCommissionBps, int TradingFeeBps, int ResaleRoyaltyCapBps, int ManagementFeeBps, int DistributionFeeBps);
+
+public sealed record FeeOverrideRequest(int? PrimaryCommissionBps, int? DistributionFeeBps, int? ManagementFeeBps);
 
 public sealed record PauseRequest(bool Paused, string? Reason);
 

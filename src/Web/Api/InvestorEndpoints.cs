@@ -62,7 +62,7 @@ internal static class InvestorEndpoints
         (await sender.Send(new QuotePurchase(user.UserId(), new AssetId(id), request.Quantity), ct)).ToHttp(q => TypedResults.Ok(QuoteResponse.From(q)));
 
     private static async Task<IResult> Place(Guid id, PlacePurchaseRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new PlacePurchase(user.UserId(), new AssetId(id), request.Quantity, request.FeeScheduleId), ct))
+        (await sender.Send(new PlacePurchase(user.UserId(), new AssetId(id), request.Quantity, request.FeeScheduleId, request.CommissionBps), ct))
             .ToHttp(p => TypedResults.Created($"/api/v1/purchases/{p.Id}", PurchaseResponse.From(p)));
 
     private static async Task<IResult> GetPurchase(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -106,7 +106,8 @@ internal static class InvestorEndpoints
 
 public sealed record QuoteRequest(long Quantity);
 
-public sealed record PlacePurchaseRequest(long Quantity, Guid FeeScheduleId);
+/// <summary>The quote accepted: its fee schedule id and (optionally) the commission it showed; a change in between is a 409.</summary>
+public sealed record PlacePurchaseRequest(long Quantity, Guid FeeScheduleId, int? CommissionBps = null);
 
 public sealed record RejectKycRequest(string? Reason);
 

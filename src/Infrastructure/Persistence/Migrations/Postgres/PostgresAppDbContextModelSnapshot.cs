@@ -429,6 +429,33 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("distribution_lines", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.AssetFeeOverride", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("DistributionFeeBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ManagementFeeBps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PrimaryCommissionBps")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("AssetId");
+
+                    b.ToTable("asset_fee_overrides", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")

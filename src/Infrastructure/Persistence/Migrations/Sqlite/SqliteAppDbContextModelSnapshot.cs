@@ -420,6 +420,33 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("distribution_lines", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Fees.AssetFeeOverride", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DistributionFeeBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManagementFeeBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PrimaryCommissionBps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId");
+
+                    b.ToTable("asset_fee_overrides", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Domain.Fees.FeeSchedule", b =>
                 {
                     b.Property<Guid>("Id")
