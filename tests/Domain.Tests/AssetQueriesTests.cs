@@ -8,26 +8,6 @@ namespace TokenPlatform.Domain.Tests;
 
 public class AssetQueriesTests
 {
-    private sealed class Fees : IFeeScheduleRepository
-    {
-        public Task<AssetFeeOverride?> OverrideAsync(AssetId assetId, CancellationToken cancellationToken) => Task.FromResult(Override);
-
-        public Task<AssetFeeOverride?> OverrideForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public void AddOverride(AssetFeeOverride assetOverride) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public AssetFeeOverride? Override { get; set; }
-
-        public void Add(FeeSchedule schedule) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(FeeSchedule.Default(at));
-    }
 
     private sealed class Monitor : IChainMonitor
     {
@@ -67,7 +47,7 @@ public class AssetQueriesTests
     public async Task AssetPage_ADraftIsVisibleToItsIssuerAndAdminsOnly(string viewer, bool admin, bool visible)
     {
         var (store, draft, _) = Seed();
-        var handler = new GetAssetPageHandler(store, new Fees(), new Monitor(), new Chain(0), TimeProvider.System);
+        var handler = new GetAssetPageHandler(store, new FixedFees(), new Monitor(), new Chain(0), TimeProvider.System);
 
         var result = await handler.Handle(new GetAssetPage(draft.Id, viewer, admin), CancellationToken.None);
 
@@ -82,7 +62,7 @@ public class AssetQueriesTests
     public async Task AssetPage_ALiveAssetIsPublic_WithItsOfferingProgress()
     {
         var (store, _, live) = Seed();
-        var handler = new GetAssetPageHandler(store, new Fees(), new Monitor(), new Chain(400), TimeProvider.System);
+        var handler = new GetAssetPageHandler(store, new FixedFees(), new Monitor(), new Chain(400), TimeProvider.System);
 
         var result = await handler.Handle(new GetAssetPage(live.Id, "any-investor", false), CancellationToken.None);
 

@@ -23,7 +23,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
     private readonly InMemoryAssets _assets = new();
     private readonly Investors _investors = new();
     private readonly Chain _chain = new();
-    private readonly Fees _fees = new();
+    private readonly FixedFees _fees = new();
     private readonly Asset _asset;
 
     public BuyPanelTests()
@@ -242,28 +242,5 @@ public sealed class BuyPanelTests : IAsyncLifetime
         public Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public string PayoutChallenge(string userId, string address) => "";
-    }
-
-    private sealed class Fees : IFeeScheduleRepository
-    {
-        public Task<AssetFeeOverride?> OverrideAsync(AssetId assetId, CancellationToken cancellationToken) => Task.FromResult(Override);
-
-        public Task<AssetFeeOverride?> OverrideForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public void AddOverride(AssetFeeOverride assetOverride) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AssetFeeOverride>> OverridesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public AssetFeeOverride? Override { get; set; }
-
-        public void Add(FeeSchedule schedule) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<FeeSchedule>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public FeeSchedule Current { get; set; } = FeeSchedule.Default(DateTimeOffset.UtcNow);
-
-        public Task<FeeSchedule> InForceAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(Current);
     }
 }
