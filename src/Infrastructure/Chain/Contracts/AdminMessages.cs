@@ -66,3 +66,23 @@ public sealed class ForcedTransferFunction : FunctionMessage
     [Parameter("string", "reason", 5)]
     public string Reason { get; set; } = "";
 }
+
+/// <summary>IAssetToken.canTransfer: the compliance verdict for a transfer (0 = allowed; see IAssetToken.TransferStatus).</summary>
+[Function("canTransfer", "uint8")]
+public sealed class CanTransferFunction : FunctionMessage
+{
+    [Parameter("address", "from", 1)]
+    public string From { get; set; } = "";
+
+    [Parameter("address", "to", 2)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256", "id", 3)]
+    public BigInteger Id { get; set; }
+
+    [Parameter("uint256", "amount", 4)]
+    public BigInteger Amount { get; set; }
+}
+
+[Function("tradingFeeCapBps", "uint16")]
+public sealed class TradingFeeCapBpsFunction : FunctionMessage;
