@@ -5,6 +5,7 @@ using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Investors;
 using TokenPlatform.Domain.Wallets;
+using TokenPlatform.Infrastructure;
 using TokenPlatform.Infrastructure.Identity;
 using TokenPlatform.Infrastructure.Persistence;
 
@@ -133,5 +134,27 @@ public sealed class InvestorAuthorizationTests(PlatformFactory factory) : IClass
         Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
         Assert.Equal(["CountryCode", "DateOfBirth", "Document", "FullName"], result.Error.Fields.Select(f => f.Field).Distinct().Order(StringComparer.Ordinal));
         Assert.Null(await scope.ServiceProvider.GetRequiredService<IInvestorStore>().FindKycAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task KycDocuments_AreEncryptedAtRest_AndTheReviewerReadsTheOriginal()
+    {
+        var userId = Guid.NewGuid().ToString();
+        var original = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4 PASSPORT NO X1234567 MARKER-" + userId);
+        using var scope = factory.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+        await using var document = new MemoryStream(original);
+
+        var submitted = await sender.Send(new SubmitKyc(userId, "Ivy Investor", "PT", new DateOnly(1990, 1, 1), "passport.pdf", "application/pdf", original.Length, document));
+        var kyc = await scope.ServiceProvider.GetRequiredService<IInvestorStore>().FindKycAsync(userId, CancellationToken.None);
+        var onDisk = await File.ReadAllBytesAsync(Path.Combine(Path.GetFullPath(scope.ServiceProvider.GetRequiredService<DatabaseOptions>().DataDirectory), "files", kyc!.DocumentStorageKey));
+        var read = await sender.Send(new GetKycDocument(kyc.Id));
+        using var back = new MemoryStream();
+        await read.Value.Content.CopyToAsync(back);
+
+        Assert.True(submitted.IsSuccess);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original)), kyc.DocumentSha256);
+        Assert.DoesNotContain("MARKER-" + userId, System.Text.Encoding.ASCII.GetString(onDisk), StringComparison.Ordinal);
+        Assert.Equal(original, back.ToArray());
     }
 }

@@ -7,18 +7,25 @@ import {ERC1155Holder} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IAssetToken} from "./interfaces/IAssetToken.sol";
 import {IInvestorRegistry} from "./interfaces/IInvestorRegistry.sol";
 import {IPrimarySale} from "./interfaces/IPrimarySale.sol";
 
 /// @title PrimarySale
 /// @notice See {IPrimarySale}. This contract is the offering escrow: assets are created with their
-/// supply minted here, and it must be marked exempt in the investor registry.
-contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGuardTransient {
+/// supply minted here, and it must be marked exempt in the investor registry. Purchases the operator
+/// executes for investors ({buyFor}) are EIP-712 orders the buyer signed (domain "TokenPlatform
+/// PrimarySale", version "1", this chain, this contract).
+contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGuardTransient, EIP712 {
     using SafeERC20 for IERC20;
 
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     bytes32 public constant FEE_MANAGER_ROLE = keccak256("FEE_MANAGER_ROLE");
+    /// @notice The EIP-712 type hash of {IPrimarySale-PurchaseOrder}.
+    bytes32 public constant PURCHASE_ORDER_TYPEHASH =
+        keccak256("PurchaseOrder(address buyer,uint256 assetId,uint256 quantity,uint16 commissionBps,uint256 nonce,uint256 deadline)");
 
     uint16 private constant _BPS = 10_000;
     /// @dev A commission above 50% is never a legitimate primary fee.
@@ -30,8 +37,11 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
     address private _treasury;
     uint16 private _commissionBps;
     mapping(uint256 assetId => Offering) private _offerings;
+    mapping(address buyer => mapping(uint256 nonce => bool)) private _usedOrders;
 
-    constructor(address admin, IERC20 stablecoin_, IAssetToken assetToken_, IInvestorRegistry registry_, address treasury_, uint16 commissionBps_) {
+    constructor(address admin, IERC20 stablecoin_, IAssetToken assetToken_, IInvestorRegistry registry_, address treasury_, uint16 commissionBps_)
+        EIP712("TokenPlatform PrimarySale", "1")
+    {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _stablecoin = stablecoin_;
         _assetToken = assetToken_;
@@ -69,15 +79,24 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
     }
 
     /// @inheritdoc IPrimarySale
-    function buyFor(address buyer, uint256 assetId, uint256 quantity, uint16 commissionBps)
+    function buyFor(PurchaseOrder calldata order, bytes calldata signature)
         external
         onlyRole(OPERATOR_ROLE)
         nonReentrant
         returns (uint256 cost)
     {
-        if (commissionBps > _MAX_COMMISSION_BPS) revert CommissionTooHigh(commissionBps);
+        address buyer = order.buyer;
+        // Timestamp comparison is intended: the deadline is a wall-clock expiry the buyer chose.
+        if (block.timestamp > order.deadline) revert OrderExpired(order.deadline);
+        if (_usedOrders[buyer][order.nonce]) revert OrderAlreadyUsed(buyer, order.nonce);
+        if (!SignatureChecker.isValidSignatureNowCalldata(buyer, _hashOrder(order), signature)) revert InvalidOrderSignature(buyer);
+        _usedOrders[buyer][order.nonce] = true;
+
+        uint16 rate = order.commissionBps;
+        if (rate > _MAX_COMMISSION_BPS) revert CommissionTooHigh(rate);
         // The accepted rate is the rate applied, so the accepted-rate check of the shared path always holds.
-        return _buy(buyer, assetId, quantity, commissionBps, commissionBps);
+        cost = _buy(buyer, order.assetId, order.quantity, rate, rate);
+        emit OrderExecuted(buyer, order.nonce);
     }
 
     function setCommission(uint16 commissionBps) external onlyRole(FEE_MANAGER_ROLE) {
@@ -109,6 +128,32 @@ contract PrimarySale is IPrimarySale, AccessControl, ERC1155Holder, ReentrancyGu
 
     function treasury() external view returns (address) {
         return _treasury;
+    }
+
+    /// @inheritdoc IPrimarySale
+    function orderDigest(PurchaseOrder calldata order) external view returns (bytes32) {
+        return _hashOrder(order);
+    }
+
+    /// @inheritdoc IPrimarySale
+    function isOrderUsed(address buyer, uint256 nonce) external view returns (bool) {
+        return _usedOrders[buyer][nonce];
+    }
+
+    /// @inheritdoc IPrimarySale
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @dev The EIP-712 digest of `order`: every field is one 32-byte word (the uint16 rate left-padded).
+    function _hashOrder(PurchaseOrder calldata order) private view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    PURCHASE_ORDER_TYPEHASH, order.buyer, order.assetId, order.quantity, order.commissionBps, order.nonce, order.deadline
+                )
+            )
+        );
     }
 
     /// @dev The one purchase path of {buy}, {buyWithPermit} and {buyFor}: `buyer` pays `rate` and

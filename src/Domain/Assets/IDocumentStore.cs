@@ -12,6 +12,15 @@ public interface IDocumentStore
 
     Task<Stream> OpenAsync(string storageKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="SaveAsync(string, string, Stream, long, CancellationToken)"/> for personal data (ID documents): the
+    /// bytes are encrypted at rest; the SHA-256 is of the original bytes.
+    /// </summary>
+    Task<StoredFile?> SaveProtectedAsync(string folder, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>Decrypts a file stored with <see cref="SaveProtectedAsync"/>.</summary>
+    Task<Stream> OpenProtectedAsync(string storageKey, CancellationToken cancellationToken);
+
     Task DeleteAsync(string storageKey, CancellationToken cancellationToken);
 }
 

@@ -54,7 +54,7 @@ public sealed class SubmitKycHandler(IInvestorStore store, IDocumentStore docume
                 : "You are already verified.");
         }
 
-        var stored = await documents.SaveAsync($"kyc/{command.UserId}", command.DocumentFileName, command.Document, KycApplication.DocumentMaxBytes, cancellationToken);
+        var stored = await documents.SaveProtectedAsync($"kyc/{command.UserId}", command.DocumentFileName, command.Document, KycApplication.DocumentMaxBytes, cancellationToken);
         if (stored is null)
         {
             return Error.Validation("Document", $"The ID document may be at most {KycApplication.DocumentMaxBytes / 1024 / 1024} MB.");
@@ -221,6 +221,6 @@ public sealed class GetKycDocumentHandler(IInvestorStore store, IDocumentStore d
         var kyc = await store.FindKycByIdAsync(query.ApplicationId, cancellationToken);
         return kyc is null
             ? Error.NotFound("kyc.missing", "No such application.")
-            : new KycDocumentContent(kyc.DocumentFileName, kyc.DocumentContentType, await documents.OpenAsync(kyc.DocumentStorageKey, cancellationToken));
+            : new KycDocumentContent(kyc.DocumentFileName, kyc.DocumentContentType, await documents.OpenProtectedAsync(kyc.DocumentStorageKey, cancellationToken));
     }
 }

@@ -1,11 +1,18 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using TokenPlatform.Domain.Assets;
 
 namespace TokenPlatform.Infrastructure.Persistence;
 
-/// <summary>Asset files under the data folder (files/{asset}/{id}-{name}); hashes exactly the bytes written.</summary>
-internal sealed class LocalDocumentStore(DatabaseOptions options) : IDocumentStore
+/// <summary>
+/// Files under the data folder (files/{folder}/{id}-{name}); hashes exactly the bytes received. Personal
+/// documents are encrypted with the app's Data Protection keys before they touch the disk.
+/// </summary>
+internal sealed class LocalDocumentStore(DatabaseOptions options, IDataProtectionProvider protection) : IDocumentStore
 {
+    private const string ProtectionPurpose = "TokenPlatform.PersonalDocument.v1";
+    private readonly IDataProtector _protector = protection.CreateProtector(ProtectionPurpose);
+
     private readonly string _root = Path.Combine(Path.GetFullPath(options.DataDirectory), "files");
 
     public async Task<StoredFile?> SaveAsync(string folder, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
@@ -41,6 +48,33 @@ internal sealed class LocalDocumentStore(DatabaseOptions options) : IDocumentSto
 
         return new StoredFile(key, Convert.ToHexStringLower(hash.GetHashAndReset()), total);
     }
+
+    public async Task<StoredFile?> SaveProtectedAsync(string folder, string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        // ID documents are at most a few MB: read into memory (bounded), hash the plaintext, write the ciphertext.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var plain = buffer.ToArray();
+        var key = Path.Combine(folder, $"{Guid.NewGuid():N}.protected");
+        var path = Resolve(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, _protector.Protect(plain), cancellationToken);
+        return new StoredFile(key, Convert.ToHexStringLower(SHA256.HashData(plain)), plain.Length);
+    }
+
+    public async Task<Stream> OpenProtectedAsync(string storageKey, CancellationToken cancellationToken) =>
+        new MemoryStream(_protector.Unprotect(await File.ReadAllBytesAsync(Resolve(storageKey), cancellationToken)), writable: false);
 
     public Task<Stream> OpenAsync(string storageKey, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(File.OpenRead(Resolve(storageKey)));
