@@ -13,7 +13,8 @@ public sealed record AssetPage(
     FeeSchedule Fees,
     IReadOnlyList<ChainOperationView> ChainOperations,
     long? AvailableFractions,
-    bool ViewerIsIssuer);
+    bool ViewerIsIssuer,
+    EffectiveFees? Effective = null);
 
 public sealed class GetAssetPageHandler(IAssetRepository assets, IFeeScheduleRepository fees, IChainMonitor monitor, IAssetChainReader chain, TimeProvider clock)
     : IQueryHandler<GetAssetPage, Result<AssetPage>>
@@ -42,7 +43,8 @@ public sealed class GetAssetPageHandler(IAssetRepository assets, IFeeScheduleRep
             }
         }
 
-        return new AssetPage(asset, await fees.InForceAsync(clock.GetUtcNow(), cancellationToken), operations, available, isIssuer);
+        var effective = await fees.EffectiveForAsync(asset.Id, clock.GetUtcNow(), cancellationToken);
+        return new AssetPage(asset, effective.Schedule, operations, available, isIssuer, effective);
     }
 }
 
