@@ -112,7 +112,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
         Assert.Equal(250, purchase.CommissionBps.Value);
         Assert.Equal(12_500_000, purchase.Commission.MinorUnits);
         var (command, after) = Assert.Single(_chain.Enqueued);
-        Assert.Equal(new BuyFractionsOnChain(purchase.Id, 3, Wallets.Address, 10, 250), command);
+        Assert.Equal(new BuyFractionsOnChain(purchase.Id, UserId, 3, Wallets.Address, 10, 250), command);
         Assert.Equal(_investors.Kyc.SpendingOperationId, after);
     }
 

@@ -38,10 +38,11 @@ public sealed record AllowSaleSpendingOnChain(string UserId, string Owner) : Cha
 }
 
 /// <summary>
-/// Executes an accepted primary purchase for a custodial investor (PrimarySale.buyFor) at the
-/// commission the investor accepted. Enqueued after <see cref="AllowSaleSpendingOnChain"/>.
+/// Executes an accepted primary purchase for a custodial investor: an EIP-712 purchase order signed
+/// by the investor's wallet (nonce = the purchase id), relayed to PrimarySale.buyFor, which charges
+/// exactly the commission signed. Enqueued after <see cref="AllowSaleSpendingOnChain"/>.
 /// </summary>
-public sealed record BuyFractionsOnChain(Guid PurchaseId, long AssetTokenId, string Buyer, long Quantity, ushort CommissionBps) : ChainCommand
+public sealed record BuyFractionsOnChain(Guid PurchaseId, string UserId, long AssetTokenId, string Buyer, long Quantity, ushort CommissionBps) : ChainCommand
 {
     public const string KindName = "sale.buy-for";
 

@@ -138,7 +138,7 @@ public sealed class PlacePurchaseHandler(PurchaseContextLoader loader, IInvestor
         var terms = quote.Breakdown!;
         var id = Guid.CreateVersion7();
         var operation = await outbox.EnqueueAfterAsync(
-            new BuyFractionsOnChain(id, asset.OnChainTokenId!.Value, wallet.Address, terms.Quantity, (ushort)terms.CommissionBps.Value),
+            new BuyFractionsOnChain(id, command.UserId, asset.OnChainTokenId!.Value, wallet.Address, terms.Quantity, (ushort)terms.CommissionBps.Value),
             $"purchase:{id}", kyc!.SpendingOperationId!.Value, cancellationToken);
         var purchase = Purchase.Accept(id, command.UserId, asset.Id, wallet.Address, terms, schedule.Id, operation.Id, now);
         store.AddPurchase(purchase);

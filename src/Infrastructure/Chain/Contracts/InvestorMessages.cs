@@ -4,8 +4,8 @@ using Nethereum.Contracts;
 
 namespace TokenPlatform.Infrastructure.Chain.Contracts;
 
-[Function("buyFor", "uint256")]
-public sealed class BuyForFunction : FunctionMessage
+/// <summary>IPrimarySale.PurchaseOrder: what the buyer signs (EIP-712).</summary>
+public sealed class PurchaseOrderTuple
 {
     [Parameter("address", "buyer", 1)]
     public string Buyer { get; set; } = "";
@@ -18,6 +18,32 @@ public sealed class BuyForFunction : FunctionMessage
 
     [Parameter("uint16", "commissionBps", 4)]
     public ushort CommissionBps { get; set; }
+
+    [Parameter("uint256", "nonce", 5)]
+    public BigInteger Nonce { get; set; }
+
+    [Parameter("uint256", "deadline", 6)]
+    public BigInteger Deadline { get; set; }
+}
+
+[Function("buyFor", "uint256")]
+public sealed class BuyForFunction : FunctionMessage
+{
+    [Parameter("tuple", "order", 1)]
+    public PurchaseOrderTuple Order { get; set; } = new();
+
+    [Parameter("bytes", "signature", 2)]
+    public byte[] Signature { get; set; } = [];
+}
+
+[Function("domainSeparator", "bytes32")]
+public sealed class SaleDomainSeparatorFunction : FunctionMessage;
+
+[Function("orderDigest", "bytes32")]
+public sealed class OrderDigestFunction : FunctionMessage
+{
+    [Parameter("tuple", "order", 1)]
+    public PurchaseOrderTuple Order { get; set; } = new();
 }
 
 [Event("Purchased")]
