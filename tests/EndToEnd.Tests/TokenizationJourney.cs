@@ -78,10 +78,23 @@ public sealed class TokenizationJourney(ChainAppHost host)
         await issuer.ClickAsync("[data-testid=terms-save]");
 
         // 5. Three payees and the holders' share.
-        for (var i = 0; i < 3; i++)
+        // The step renders after the terms are saved; a click during that re-render can be lost, so
+        // add rows until there are three (each click is checked, never more than three rows).
+        for (var attempt = 0; attempt < 10 && await issuer.Locator("input[data-testid=payee-label]").CountAsync() < 3; attempt++)
         {
+            var before = await issuer.Locator("input[data-testid=payee-label]").CountAsync();
             await issuer.ClickAsync("[data-testid=payee-add]");
+            try
+            {
+                await issuer.Locator("input[data-testid=payee-label]").Nth(before).WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Lost in a re-render: click again.
+            }
         }
+
+        Assert.Equal(3, await issuer.Locator("input[data-testid=payee-label]").CountAsync());
 
         var percents = new[] { "20", "10", "10" };
         for (var i = 0; i < 3; i++)

@@ -43,7 +43,26 @@ internal sealed partial class DemoAssets(ISender sender, UserManager<Application
             (10_000, 25_000_000, 4, 1_000, 750),
             [new SplitPayee("Nova", PayeeRole.Artist, creatorWallet ?? manager, 3_000), new SplitPayee("Kai (producer)", PayeeRole.Producer, "0x" + new string('8', 40), 1_000)], 6_000,
             ((60, 20, 90), (230, 90, 140)), now, cancellationToken);
+        await VerifyDemoInvestorAsync(cancellationToken);
         LogSeeded(logger);
+    }
+
+    /// <summary>The demo investor is verified (KYC approved, registered on chain) and funded, so a newcomer can buy at once.</summary>
+    private async Task VerifyDemoInvestorAsync(CancellationToken cancellationToken)
+    {
+        var investor = await users.FindByEmailAsync("investor@demo.local");
+        if (investor is null || await sender.Send(new Domain.Investors.GetMyKyc(investor.Id), cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await using (var idCard = new MemoryStream(DemoFiles.Png(320, 200, (200, 200, 210), (120, 130, 160))))
+        {
+            var kyc = Expect(await sender.Send(new Domain.Investors.SubmitKyc(investor.Id, "Ivy Investor", "PT", new DateOnly(1990, 4, 21), "demo-id-card.png", "image/png", idCard.Length, idCard), cancellationToken));
+            Expect(await sender.Send(new Domain.Investors.ApproveKyc(kyc.Id, "system"), cancellationToken));
+        }
+
+        Expect(await sender.Send(new Domain.Investors.RequestTestFunds(investor.Id), cancellationToken));
     }
 
     private async Task CreateAsync(
@@ -77,6 +96,6 @@ internal sealed partial class DemoAssets(ISender sender, UserManager<Application
     private static T Expect<T>(Result<T> result) =>
         result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data could not be created: {result.Error!.Message} {string.Join("; ", result.Error.Fields.Select(f => $"{f.Field}: {f.Message}"))}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the three demo assets; they go live as the chain confirms them")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo assets and the demo investor's verification; they go live as the chain confirms them")]
     private static partial void LogSeeded(ILogger logger);
 }
