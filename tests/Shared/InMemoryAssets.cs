@@ -35,5 +35,14 @@ public sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
         return Task.CompletedTask;
     }
 
+    public Task<IExclusiveSection> BeginExclusiveAsync(string lockName, CancellationToken cancellationToken) => Task.FromResult<IExclusiveSection>(new NoSection());
+
+    private sealed class NoSection : IExclusiveSection
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private static AssetSummary Summary(Asset a) => new(a.Id, a.Name, a.Kind, a.Status, a.UpdatedAt);
 }

@@ -139,8 +139,6 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
         {
             gross = 1_000_000_001,
             recordTime = DateTimeOffset.UtcNow.AddSeconds(-1),
-            periodStart = DateTimeOffset.UtcNow.AddDays(-30),
-            periodEnd = DateTimeOffset.UtcNow,
         });
         var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
 

@@ -4,4 +4,15 @@ namespace TokenPlatform.Domain.Common;
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a transaction holding a named lock until it commits or is disposed: use cases that must never
+    /// run twice at once (distributions, which share the chain's holder pool) read, check and write inside it.
+    /// </summary>
+    Task<IExclusiveSection> BeginExclusiveAsync(string lockName, CancellationToken cancellationToken);
+}
+
+public interface IExclusiveSection : IAsyncDisposable
+{
+    Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -18,8 +18,11 @@ public interface IDistributionStore
     /// <summary>The most recent distributions of all assets (operations console).</summary>
     Task<IReadOnlyList<Distribution>> ListRecentAsync(int take, CancellationToken cancellationToken);
 
-    /// <summary>The most recent unfinished distribution of any asset (distributions run one after another on chain).</summary>
+    /// <summary>The most recent distribution of any asset still executing (their holder fundings run one after another on chain).</summary>
     Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>The most recent completed (funded) distribution of an on-chain asset: claims use the root it published.</summary>
+    Task<Distribution?> LatestCompletedAsync(long onChainTokenId, CancellationToken cancellationToken);
 
     /// <summary>Distributions whose chain work is not finished (tracked, for the sync worker).</summary>
     Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken);

@@ -20,7 +20,8 @@ public sealed record DistributionPlan(
     long Undistributed,
     int UndistributedEvents,
     string FunderAddress,
-    long FunderBalance);
+    long FunderBalance,
+    IReadOnlyList<Guid> EventIds);
 
 /// <summary>Computes a distribution plan from the fee schedule in force, the split, the revenue and the holders at the record time.</summary>
 public sealed class DistributionPlanner(
@@ -51,10 +52,38 @@ public sealed class DistributionPlanner(
         }
 
         var latest = await distributions.LatestAsync(assetId, cancellationToken);
-        var start = periodStart ?? latest?.PeriodEnd ?? asset.ApprovedAt ?? asset.CreatedAt;
-        var end = periodEnd ?? record;
+        // Periods follow each other: a period starts where the previous one ended and ends at the record
+        // time, which only moves forward and is at most 30 days old (no backdating to choose the holders).
+        var start = latest?.PeriodEnd ?? asset.ApprovedAt ?? asset.CreatedAt;
+        if (latest is not null && record <= latest.RecordTime)
+        {
+            return Error.Validation("RecordTime", $"The record time must be after the previous distribution's ({latest.RecordTime:yyyy-MM-dd HH:mm:ss} UTC).");
+        }
+
+        if (record < now.AddDays(-30))
+        {
+            return Error.Validation("RecordTime", "The record time may be at most 30 days in the past.");
+        }
+
+        if (periodStart is { } askedStart && Math.Abs((askedStart - start).TotalSeconds) >= 1)
+        {
+            return Error.Validation("PeriodStart", $"The period starts where the previous one ended: {start:yyyy-MM-dd HH:mm:ss} UTC.");
+        }
+
+        if (periodEnd is { } askedEnd && Math.Abs((askedEnd - record).TotalSeconds) >= 1)
+        {
+            return Error.Validation("PeriodEnd", "The period ends at the record time.");
+        }
+
+        var end = record;
         var pending = await revenue.UndistributedAsync(assetId, cancellationToken);
-        var undistributed = pending.Sum(e => e.AmountMinorUnits);
+        var total = pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits);
+        if (total > long.MaxValue)
+        {
+            return Error.Validation("Gross", "The undistributed revenue is too large for one distribution.");
+        }
+
+        var undistributed = (long)total;
         var positions = await holdings.AtAsync(asset.OnChainTokenId!.Value, record, cancellationToken);
         if (positions is null)
         {
@@ -95,7 +124,7 @@ public sealed class DistributionPlanner(
             return Error.Conflict("chain.unreachable", "The chain cannot be reached right now. Try again in a moment.");
         }
 
-        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance);
+        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList());
     }
 
     /// <summary>Unsold fractions sit in the sale escrow; their share belongs to the issuer.</summary>
@@ -157,6 +186,9 @@ public sealed class RunDistributionHandler(
 
     public async ValueTask<Result<Guid>> Handle(RunDistribution command, CancellationToken cancellationToken)
     {
+        // One distribution at a time, platform-wide: they share the chain's holder pool funding, and two
+        // runs of one asset would both add to the same cumulative entitlements.
+        await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
         var planned = await planner.PlanAsync(command.UserId, command.AssetId, null, command.RecordTime, command.PeriodStart, command.PeriodEnd, cancellationToken);
         if (!planned.IsSuccess)
         {
@@ -203,7 +235,15 @@ public sealed class RunDistributionHandler(
 
         var distribution = new Distribution(id, command.AssetId, tokenId, plan.RecordTime, plan.Input, result, plan.FeeScheduleId, command.UserId, plan.FunderAddress,
             update.Root, update.TotalEntitled, Lines(result, update), now);
-        foreach (var e in await revenue.UndistributedForUpdateAsync(command.AssetId, cancellationToken))
+        // Exactly the events the gross was computed from (revenue recorded meanwhile waits for the next run).
+        var included = plan.EventIds.ToHashSet();
+        var events = (await revenue.UndistributedForUpdateAsync(command.AssetId, cancellationToken)).Where(e => included.Contains(e.Id)).ToList();
+        if (events.Count != included.Count || events.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits) != result.Gross)
+        {
+            return Error.Conflict("distribution.changed", "The undistributed revenue changed while the distribution was prepared. Review the new preview and run it again.");
+        }
+
+        foreach (var e in events)
         {
             e.AssignTo(id);
         }
@@ -212,6 +252,7 @@ public sealed class RunDistributionHandler(
         distribution.Track(first, funding, last);
         distributions.Add(distribution);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        await section.CommitAsync(cancellationToken);
         return id;
     }
 
@@ -241,7 +282,8 @@ public sealed class RunDistributionHandler(
     private async Task<(Guid First, Guid Funding, Guid Last)> EnqueueAsync(Distribution d, DistributionPlan plan, long streamId, EntitlementUpdate update, CancellationToken cancellationToken)
     {
         var key = $"distribution:{d.Id}";
-        var running = (await distributions.LatestUnfinishedAsync(cancellationToken))?.LastOperationId;
+        // Only a distribution still executing can interleave with this one; a failed one never blocks the others.
+        var running = (await distributions.LatestUnfinishedAsync(cancellationToken))?.FundingOperationId;
         var permitCommand = new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress);
         var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
         var permit = running is { } waitFor

@@ -47,7 +47,7 @@ public sealed class SubmitKycHandler(IInvestorStore store, IDocumentStore docume
     public async ValueTask<Result<KycView>> Handle(SubmitKyc command, CancellationToken cancellationToken)
     {
         var existing = await store.FindKycAsync(command.UserId, cancellationToken);
-        if (existing is { Status: KycStatus.Pending or KycStatus.Approved })
+        if (existing is { Status: KycStatus.Pending } || (existing is { Status: KycStatus.Approved } && existing.ExpiresAt > clock.GetUtcNow()))
         {
             return Error.Conflict("kyc.already_submitted", existing.Status == KycStatus.Pending
                 ? "Your verification is already waiting for review."
@@ -162,7 +162,7 @@ public sealed class ApproveKycHandler(IInvestorStore store, IWalletService walle
         var now = clock.GetUtcNow();
         var country = Countries.Find(kyc.CountryCode)!;
         var register = await outbox.EnqueueAsync(new RegisterInvestorOnChain(wallet.Address, country.Numeric, now + KycApplication.Validity),
-            $"kyc:{kyc.Id}:register", cancellationToken);
+            $"kyc:{kyc.Id}:register:{now.ToUnixTimeSeconds()}", cancellationToken);
         var spending = await outbox.EnqueueAfterAsync(new AllowSaleSpendingOnChain(kyc.UserId, wallet.Address),
             $"wallet:{kyc.UserId}:sale-allowance", register.Id, cancellationToken);
         var approved = kyc.Approve(command.ReviewerId, register.Id, spending.Id, now);

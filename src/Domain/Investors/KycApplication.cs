@@ -107,7 +107,7 @@ public sealed class KycApplication
     {
         ArgumentNullException.ThrowIfNull(country);
         ArgumentNullException.ThrowIfNull(document);
-        if (Status is KycStatus.Pending or KycStatus.Approved)
+        if (Status == KycStatus.Pending || (Status == KycStatus.Approved && ExpiresAt > now))
         {
             return Error.Conflict("kyc.already_submitted", Status == KycStatus.Pending
                 ? "Your verification is already waiting for review."

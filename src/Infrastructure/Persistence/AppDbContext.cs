@@ -30,6 +30,46 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 
+    /// <summary>
+    /// PostgreSQL: a transaction-scoped advisory lock named after the lock (every instance waits for it).
+    /// SQLite (single instance by design): an in-process lock around the transaction.
+    /// </summary>
+    async Task<IExclusiveSection> IUnitOfWork.BeginExclusiveAsync(string lockName, CancellationToken cancellationToken)
+    {
+        if (Database.IsNpgsql())
+        {
+            var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var key = BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lockName)), 0);
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+            return new ExclusiveSection(transaction, null);
+        }
+
+        var gate = InProcessLocks.GetOrAdd(lockName, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return new ExclusiveSection(await Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> InProcessLocks = new(StringComparer.Ordinal);
+
+    private sealed class ExclusiveSection(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate) : IExclusiveSection
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            gate?.Release();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -74,7 +74,11 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
         db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     public Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken) =>
-        db.Set<Distribution>().AsNoTracking().Where(d => d.Status != DistributionStatus.Completed).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        db.Set<Distribution>().AsNoTracking().Where(d => d.Status == DistributionStatus.Executing).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Distribution?> LatestCompletedAsync(long onChainTokenId, CancellationToken cancellationToken) =>
+        db.Set<Distribution>().AsNoTracking().Where(d => d.OnChainTokenId == onChainTokenId && d.Status == DistributionStatus.Completed)
+            .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
@@ -167,15 +171,26 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
         }).ToList());
     }
 
+    /// <summary>
+    /// Claims against the root the chain holds: each asset's tree as its latest completed (funded)
+    /// distribution published it, so amounts of a distribution still executing are not claimable yet.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, CancellationToken cancellationToken)
     {
-        var mine = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.Address == address).ToListAsync(cancellationToken);
+        var assets = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.Address == address).Select(e => e.AssetTokenId).Distinct().ToListAsync(cancellationToken);
         var claims = new List<ClaimProof>();
-        foreach (var leaf in mine.Where(e => e.Cumulative > 0))
+        foreach (var tokenId in assets)
         {
-            var all = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.AssetTokenId == leaf.AssetTokenId).ToListAsync(cancellationToken);
-            var tree = Tree(leaf.AssetTokenId, all);
-            claims.Add(new ClaimProof(leaf.AssetTokenId, View(leaf), tree.Proof(Leaf(leaf.AssetTokenId, leaf)).Select(p => p.ToHex(true)).ToList()));
+            if (await distributions.LatestCompletedAsync(tokenId, cancellationToken) is not { } funded)
+            {
+                continue;
+            }
+
+            var tree = await TreeOfAsync(funded, cancellationToken);
+            if (tree.Leaves.FirstOrDefault(l => string.Equals(l.Leaf.Address, address, StringComparison.OrdinalIgnoreCase)) is { Leaf.Cumulative: > 0 } mine)
+            {
+                claims.Add(new ClaimProof(tokenId, mine.Leaf, mine.Proof));
+            }
         }
 
         return claims;
