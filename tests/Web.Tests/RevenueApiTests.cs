@@ -138,7 +138,6 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
         using var response = await client.PostAsJsonAsync(Url($"/api/v1/assets/{asset.Id}/distributions/preview"), new
         {
             gross = 1_000_000_001,
-            recordTime = DateTimeOffset.UtcNow.AddSeconds(-1),
         });
         var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
 

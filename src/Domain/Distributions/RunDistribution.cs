@@ -75,6 +75,11 @@ public sealed class DistributionPlanner(
             return Error.Validation("PeriodEnd", "The period ends at the record time.");
         }
 
+        if (record <= start)
+        {
+            return Error.Validation("RecordTime", $"The record time must be after the period start ({start:yyyy-MM-dd HH:mm:ss} UTC).");
+        }
+
         var end = record;
         var pending = await revenue.UndistributedAsync(assetId, cancellationToken);
         var total = pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits);
@@ -286,6 +291,17 @@ public sealed class RunDistributionHandler(
         var running = (await distributions.LatestUnfinishedAsync(cancellationToken))?.FundingOperationId;
         var permitCommand = new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress);
         var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
+        var permits = await monitor.ListByKeyPrefixAsync(permitKey, cancellationToken);
+        if (permits.LastOrDefault(p => p.Status != ChainOperationStatus.Failed) is { } usable)
+        {
+            permitKey = usable.IdempotencyKey;
+        }
+        else if (permits.Count > 0)
+        {
+            // Every earlier permit failed (e.g. signed with a nonce another permit used first): sign a new one.
+            permitKey = $"{permitKey}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        }
+
         var permit = running is { } waitFor
             ? await outbox.EnqueueAfterAsync(permitCommand, permitKey, waitFor, cancellationToken)
             : await outbox.EnqueueAsync(permitCommand, permitKey, cancellationToken);

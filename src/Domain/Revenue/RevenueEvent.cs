@@ -109,8 +109,15 @@ public static class RevenueLineRules
     /// <summary>An API item: the amount is already an integer in minor units.</summary>
     public static Result<RevenueLine> Parse(string? reference, string? date, string? source, long amountMinorUnits, string? currency, string? description, DateOnly today) =>
         Build(reference, date, source,
-            amountMinorUnits > 0 ? (Money.FromMinorUnits(amountMinorUnits).Value, null) : (Money.Zero, "The amount must be a positive integer in minor units (6 decimals)."),
+            amountMinorUnits <= 0 ? (Money.Zero, "The amount must be a positive integer in minor units (6 decimals).")
+            : amountMinorUnits > MaxAmountMinorUnits ? (Money.Zero, MaxAmountMessage)
+            : (Money.FromMinorUnits(amountMinorUnits).Value, null),
             currency, description, today);
+
+    /// <summary>One event may not exceed 1,000,000,000 USD: a typo of that size would block every distribution of the asset.</summary>
+    public const long MaxAmountMinorUnits = 1_000_000_000L * Money.UnitsPerWhole;
+
+    private const string MaxAmountMessage = "One revenue event may not exceed 1,000,000,000.00 USD; split it or check the amount.";
 
     private static (Money Value, string? Error) AmountFromText(string? amount)
     {
@@ -123,6 +130,7 @@ public static class RevenueLineRules
         var parsed = Money.Parse(text, "Amount");
         return !parsed.IsSuccess ? (Money.Zero, $"'{Shorten(amount)}' is not an amount: use digits with at most 6 decimals, e.g. 1250.50.")
             : parsed.Value.MinorUnits == 0 ? (Money.Zero, "The amount must be positive.")
+            : parsed.Value.MinorUnits > MaxAmountMinorUnits ? (Money.Zero, MaxAmountMessage)
             : (parsed.Value, null);
     }
 

@@ -116,7 +116,18 @@ public sealed class ApiKeyService(AppDbContext db, TimeProvider clock)
             return null;
         }
 
+        // A key acts as its user: a locked-out user, or one who is no longer an issuer or creator, loses it too.
         var now = clock.GetUtcNow();
+        var active = await db.Users.AnyAsync(u => u.Id == key.UserId && (u.LockoutEnd == null || u.LockoutEnd <= now), cancellationToken)
+            && await (from ur in db.UserRoles
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where ur.UserId == key.UserId && (r.Name == Domain.Common.Roles.Issuer || r.Name == Domain.Common.Roles.Creator)
+                      select ur).AnyAsync(cancellationToken);
+        if (!active)
+        {
+            return null;
+        }
+
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             key.LastUsedAt = now;
