@@ -97,7 +97,7 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task Keys_AreRequired_RevocationIsImmediate_AndAKeyOnlyReachesItsOwnersAssets()
+    public async Task Keys_AreRequired_RevocationIsImmediate_AndOnlyRevenueRecordersKeysWork()
     {
         var asset = await LiveAssetAsync(103);
         var path = Url($"/api/v1/assets/{asset.Id}/revenue");
@@ -124,7 +124,7 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withCookieOnly.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode); // an investor is no revenue recorder: the key is refused
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
     }
 
