@@ -1,0 +1,166 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Fees;
+using TokenPlatform.Domain.Investors;
+using TokenPlatform.Domain.Revenue;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>What a distribution would pay, line by line, before anything is executed.</summary>
+public sealed record DistributionPlan(
+    Asset Asset,
+    DistributionInput Input,
+    DistributionResult Result,
+    Guid FeeScheduleId,
+    DateTimeOffset RecordTime,
+    long Undistributed,
+    int UndistributedEvents,
+    string FunderAddress,
+    long FunderBalance,
+    IReadOnlyList<Guid> EventIds);
+
+/// <summary>Computes a distribution plan from the fee schedule in force, the split, the revenue and the holders at the record time.</summary>
+public sealed class DistributionPlanner(
+    RevenueAccess access,
+    IRevenueStore revenue,
+    IDistributionStore distributions,
+    IHoldingsHistory holdings,
+    IFeeScheduleRepository fees,
+    IWalletService wallets,
+    IInvestorChainReader chain,
+    TimeProvider clock)
+{
+    public async Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
+        DateTimeOffset? periodEnd, CancellationToken cancellationToken)
+    {
+        var loaded = await access.LoadAsync(assetId, userId, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var asset = loaded.Value;
+        var now = clock.GetUtcNow();
+        var record = recordTime ?? now;
+        if (record > now)
+        {
+            return Error.Validation("RecordTime", "The record time cannot be in the future.");
+        }
+
+        var latest = await distributions.LatestAsync(assetId, cancellationToken);
+        // Periods follow each other: a period starts where the previous one ended and ends at the record
+        // time, which only moves forward and is at most 30 days old (no backdating to choose the holders).
+        var start = latest?.PeriodEnd ?? asset.ApprovedAt ?? asset.CreatedAt;
+        if (latest is not null && record <= latest.RecordTime)
+        {
+            return Error.Validation("RecordTime", $"The record time must be after the previous distribution's ({latest.RecordTime:yyyy-MM-dd HH:mm:ss} UTC).");
+        }
+
+        if (record < now.AddDays(-30))
+        {
+            return Error.Validation("RecordTime", "The record time may be at most 30 days in the past.");
+        }
+
+        if (periodStart is { } askedStart && Math.Abs((askedStart - start).TotalSeconds) >= 1)
+        {
+            return Error.Validation("PeriodStart", $"The period starts where the previous one ended: {start:yyyy-MM-dd HH:mm:ss} UTC.");
+        }
+
+        if (periodEnd is { } askedEnd && Math.Abs((askedEnd - record).TotalSeconds) >= 1)
+        {
+            return Error.Validation("PeriodEnd", "The period ends at the record time.");
+        }
+
+        if (record <= start)
+        {
+            return Error.Validation("RecordTime", $"The record time must be after the period start ({start:yyyy-MM-dd HH:mm:ss} UTC).");
+        }
+
+        var end = record;
+        var pending = await revenue.UndistributedAsync(assetId, cancellationToken);
+        var total = pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits);
+        if (total > long.MaxValue)
+        {
+            return Error.Validation("Gross", "The undistributed revenue is too large for one distribution.");
+        }
+
+        var undistributed = (long)total;
+        var positions = await holdings.AtAsync(asset.OnChainTokenId!.Value, record, cancellationToken);
+        if (positions is null)
+        {
+            return Error.Conflict("holdings.not_indexed", "The chain has not been indexed up to the record time yet; try again in a few seconds or pick an earlier record time.");
+        }
+
+        var issuer = await wallets.FindAsync(asset.IssuerId, cancellationToken);
+        var escrow = await holdings.EscrowAddressAsync(cancellationToken);
+        var holders = MergeEscrowIntoIssuer(positions, escrow, issuer?.Address);
+        var effective = await fees.EffectiveForAsync(asset.Id, now, cancellationToken);
+        var schedule = effective.Schedule;
+        var split = asset.Split!;
+        var input = new DistributionInput(
+            gross ?? undistributed,
+            effective.DistributionFee.Value,
+            effective.ManagementFeePerYear.Value,
+            asset.Terms!.OfferingValue.MinorUnits,
+            start,
+            end,
+            latest?.ManagementFeeCarriedOut ?? 0,
+            split.Payees.Select(p => new PayeeShare(p.Label, p.Address, p.Bps)).ToList(),
+            split.HoldersBps,
+            holders);
+        var result = DistributionCalculator.Compute(input);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var funder = await wallets.FindAsync(userId, cancellationToken);
+        long balance;
+        try
+        {
+            balance = funder is null ? 0 : await chain.StablecoinBalanceAsync(funder.Address, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return Error.Conflict("chain.unreachable", "The chain cannot be reached right now. Try again in a moment.");
+        }
+
+        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList());
+    }
+
+    /// <summary>Unsold fractions sit in the sale escrow; their share belongs to the issuer.</summary>
+    private static List<HolderPosition> MergeEscrowIntoIssuer(IReadOnlyList<HolderPosition> positions, string? escrow, string? issuer)
+    {
+        if (escrow is null || issuer is null)
+        {
+            return [.. positions];
+        }
+
+        var escrowed = positions.Where(p => string.Equals(p.Address, escrow, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Fractions);
+        var merged = positions.Where(p => !string.Equals(p.Address, escrow, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(p.Address, issuer, StringComparison.OrdinalIgnoreCase)).ToList();
+        var issuerOwn = positions.Where(p => string.Equals(p.Address, issuer, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Fractions);
+        if (escrowed + issuerOwn > 0)
+        {
+            merged.Add(new HolderPosition(issuer, escrowed + issuerOwn));
+        }
+
+        return merged;
+    }
+}
+
+/// <summary>
+/// The preview (API and page): every line a distribution would pay, nothing executed. Gross defaults to
+/// the revenue not yet distributed, record time to now, the period to "since the last distribution".
+/// </summary>
+public sealed record PreviewDistribution(string UserId, AssetId AssetId, long? Gross = null, DateTimeOffset? RecordTime = null, DateTimeOffset? PeriodStart = null, DateTimeOffset? PeriodEnd = null)
+    : IQuery<Result<DistributionPlan>>;
+
+public sealed class PreviewDistributionHandler(DistributionPlanner planner) : IQueryHandler<PreviewDistribution, Result<DistributionPlan>>
+{
+    public async ValueTask<Result<DistributionPlan>> Handle(PreviewDistribution query, CancellationToken cancellationToken) =>
+        await planner.PlanAsync(query.UserId, query.AssetId, query.Gross, query.RecordTime, query.PeriodStart, query.PeriodEnd, cancellationToken);
+}
