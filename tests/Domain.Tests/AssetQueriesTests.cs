@@ -17,6 +17,8 @@ public class AssetQueriesTests
 
         public Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public Task<int> CancelFailedAsync(IReadOnlyCollection<Guid> operationIds, string reason, CancellationToken cancellationToken) => Task.FromResult(0);
+
         public ReconciliationView? LatestReconciliation() => null;
     }
 

@@ -101,6 +101,6 @@ public sealed class RevenueStoreTests : IAsyncLifetime
 
         Assert.Equal(10_000, await store.AddNewAsync(batch, CancellationToken.None));
         Assert.Equal(0, await store.AddNewAsync(batch, CancellationToken.None));
-        Assert.Equal(50_005_000L, (await store.TotalsAsync(asset, CancellationToken.None)).Sum(t => t.AmountMinorUnits));
+        Assert.Equal((Int128)50_005_000L, (await store.TotalsAsync(asset, CancellationToken.None)).Aggregate(Int128.Zero, (sum, t) => sum + t.AmountMinorUnits));
     }
 }

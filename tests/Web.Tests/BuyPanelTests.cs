@@ -214,6 +214,8 @@ public sealed class BuyPanelTests : IAsyncLifetime
 
         public Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<int> CancelFailedAsync(IReadOnlyCollection<Guid> operationIds, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public ReconciliationView? LatestReconciliation() => null;
 
         public Task<EnqueuedOperation> EnqueueAsync(ChainCommand command, string idempotencyKey, CancellationToken cancellationToken) => EnqueueAfterAsync(command, idempotencyKey, Guid.Empty, cancellationToken);

@@ -130,10 +130,13 @@ contract AssetToken is IAssetToken, AccessControl {
     /// @inheritdoc IAssetToken
     function forcedTransfer(address from, address to, uint256 id, uint256 amount, string calldata reason) external onlyRole(AGENT_ROLE) {
         if (bytes(reason).length == 0) revert EmptyReason();
-        _requireAsset(id);
-        (bool verified, bool frozen,) = _registry.complianceOf(to);
+        uint256 maxHolding = _requireAsset(id).maxHolding;
+        (bool verified, bool frozen, bool exempt) = _registry.complianceOf(to);
         if (!verified) revert TransferNotAllowed(from, to, id, amount, TransferStatus.ReceiverNotVerified);
         if (frozen) revert TransferNotAllowed(from, to, id, amount, TransferStatus.ReceiverFrozen);
+        if (from != to && !exempt && maxHolding != 0 && balanceOf(to, id) + amount > maxHolding) {
+            revert TransferNotAllowed(from, to, id, amount, TransferStatus.MaxHoldingExceeded);
+        }
         _move(from, to, id, amount);
         emit ForcedTransfer(id, from, to, amount, reason, _msgSender());
         emit TransferSingle(_msgSender(), from, to, id, amount);

@@ -6,13 +6,16 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IRoyaltySplitter} from "./interfaces/IRoyaltySplitter.sol";
+import {IInvestorRegistry} from "./interfaces/IInvestorRegistry.sol";
 import {LargestRemainder} from "./libraries/LargestRemainder.sol";
+import {FrozenCheck} from "./libraries/FrozenCheck.sol";
 
 /// @title RoyaltySplitter
 /// @notice See {IRoyaltySplitter}. Conservation: tokens held == sum of undistributed stream
-/// balances + sum of payee balances + unassigned receipts.
+/// balances + sum of holders' shares + sum of payee balances + unassigned receipts.
 contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+    using FrozenCheck for IInvestorRegistry;
 
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     uint256 public constant MAX_PAYEES = 500;
@@ -26,14 +29,33 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
 
     IERC20 private immutable _token;
     uint256 private _streamCount;
-    /// @dev Everything owed to someone: undistributed stream balances plus payee balances.
+    /// @dev Everything owed to someone: undistributed stream balances, holders' shares and payee balances.
     uint256 private _accounted;
     mapping(uint256 streamId => Stream) private _streams;
     mapping(address payee => uint256) private _withdrawable;
+    /// @dev The holder distributor's share of each stream, kept apart so that only the distributor
+    /// takes it and each stream's share funds its own asset (see {IHolderDistributor-fundFromSplitter}).
+    mapping(uint256 streamId => uint256) private _holdersShare;
+    address private _holderDistributor;
+    IInvestorRegistry private _registry;
 
     constructor(address admin, IERC20 token_) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _token = token_;
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function setHolderDistributor(address distributor) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (distributor == address(0)) revert ZeroAddress();
+        if (_holderDistributor != address(0)) revert HolderDistributorAlreadySet(_holderDistributor);
+        _holderDistributor = distributor;
+        emit HolderDistributorSet(distributor);
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function setRegistry(address registry_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _registry = IInvestorRegistry(registry_);
+        emit RegistrySet(registry_);
     }
 
     /// @inheritdoc IRoyaltySplitter
@@ -68,6 +90,7 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
 
     /// @inheritdoc IRoyaltySplitter
     function distribute(Distribution[] calldata distributions) external nonReentrant {
+        address holders = _holderDistributor;
         for (uint256 d = 0; d < distributions.length; ++d) {
             Distribution calldata dist = distributions[d];
             Stream storage stream = _requireStream(dist.streamId);
@@ -77,8 +100,10 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
             uint256 amount = stream.undistributed;
             if (amount == 0) continue;
             stream.undistributed = 0;
-            _creditShares(amount, dist.payees, dist.bps);
-            // Shares sum exactly to `amount`, so `_accounted` is unchanged: value moves from the stream to payees.
+            uint256 toHolders = _creditShares(amount, dist.payees, dist.bps, holders);
+            if (toHolders != 0) _holdersShare[dist.streamId] += toHolders;
+            // Shares sum exactly to `amount`, so `_accounted` is unchanged: value moves from the
+            // stream to payees and the holders' share.
             emit Distributed(dist.streamId, amount, dist.payees.length);
         }
     }
@@ -87,14 +112,66 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
     function withdraw(address payee) external nonReentrant returns (uint256 amount) {
         amount = _withdrawable[payee];
         if (amount == 0) revert ZeroAmount();
+        if (_registry.isFrozen(payee)) revert PayeeFrozen(payee);
         _withdrawable[payee] = 0;
         _accounted -= amount;
         _token.safeTransfer(payee, amount);
         emit Withdrawn(payee, amount);
     }
 
+    /// @inheritdoc IRoyaltySplitter
+    function withdrawMany(address[] calldata payees) external nonReentrant returns (uint256 total) {
+        IInvestorRegistry registry_ = _registry;
+        for (uint256 i = 0; i < payees.length; ++i) {
+            address payee = payees[i];
+            uint256 amount = _withdrawable[payee];
+            if (amount == 0) continue;
+            if (registry_.isFrozen(payee)) {
+                emit WithdrawalDeferred(payee, amount);
+                continue;
+            }
+            _withdrawable[payee] = 0;
+            _accounted -= amount;
+            if (!_token.trySafeTransfer(payee, amount)) {
+                _withdrawable[payee] = amount;
+                _accounted += amount;
+                emit WithdrawalDeferred(payee, amount);
+                continue;
+            }
+            total += amount;
+            emit Withdrawn(payee, amount);
+        }
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function releaseHoldersShare(uint256 streamId) external nonReentrant returns (uint256 amount) {
+        address distributor = _msgSender();
+        if (distributor != _holderDistributor) revert NotHolderDistributor(distributor);
+        amount = _holdersShare[streamId];
+        if (amount == 0) return 0;
+        _holdersShare[streamId] = 0;
+        _accounted -= amount;
+        _token.safeTransfer(distributor, amount);
+        emit HoldersShareReleased(streamId, amount);
+    }
+
     function withdrawable(address payee) external view returns (uint256) {
         return _withdrawable[payee];
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function holdersShareOf(uint256 streamId) external view returns (uint256) {
+        return _holdersShare[streamId];
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function holderDistributor() external view returns (address) {
+        return _holderDistributor;
+    }
+
+    /// @inheritdoc IRoyaltySplitter
+    function registry() external view returns (address) {
+        return address(_registry);
     }
 
     function undistributed(uint256 streamId) external view returns (uint256) {
@@ -150,9 +227,14 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
 
     /// @dev Largest-remainder split of `amount` (< 2^96, so amount x bps cannot overflow) credited to the payees' balances; the same
     /// rule as {LargestRemainder.split}, in Yul because it runs once per payee per distribution.
+    /// The share of `holders` (the holder distributor; payees are unique and never address(0), so
+    /// at most one matches, none when it is unset) is not credited but returned as `toHolders`.
     /// Scratch arrays (remainders, shares) live above the free memory pointer, which is not moved.
     /// Credits cannot overflow: all balances together never exceed the tokens this contract received.
-    function _creditShares(uint256 amount, address[] calldata payees, uint16[] calldata bps) private {
+    function _creditShares(uint256 amount, address[] calldata payees, uint16[] calldata bps, address holders)
+        private
+        returns (uint256 toHolders)
+    {
         assembly ("memory-safe") {
             let n := payees.length
             let remainders := mload(0x40)
@@ -218,9 +300,14 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
                 let share := mload(add(shares, shl(5, i)))
                 if share {
-                    mstore(0x00, and(calldataload(add(payees.offset, shl(5, i))), 0xffffffffffffffffffffffffffffffffffffffff))
-                    let slot := keccak256(0x00, 0x40)
-                    sstore(slot, add(sload(slot), share))
+                    let payee := and(calldataload(add(payees.offset, shl(5, i))), 0xffffffffffffffffffffffffffffffffffffffff)
+                    switch eq(payee, holders)
+                    case 0 {
+                        mstore(0x00, payee)
+                        let slot := keccak256(0x00, 0x40)
+                        sstore(slot, add(sload(slot), share))
+                    }
+                    default { toHolders := share }
                 }
             }
         }

@@ -98,6 +98,9 @@ public enum ChainOperationStatus
     Sent = 3,
     Confirmed = 4,
     Failed = 5,
+
+    /// <summary>A failed operation its owner gave up (compensated): it can no longer be retried.</summary>
+    Cancelled = 6,
 }
 
 /// <summary>What a caller may show about an enqueued operation (live progress, chain evidence).</summary>

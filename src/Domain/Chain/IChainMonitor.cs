@@ -11,6 +11,9 @@ public interface IChainMonitor
     /// <summary>Puts a failed operation back in the queue (same idempotency key). False when it is not failed.</summary>
     Task<bool> RetryAsync(Guid operationId, CancellationToken cancellationToken);
 
+    /// <summary>Marks failed operations as given up (they can no longer be retried); others are left alone. Returns how many changed.</summary>
+    Task<int> CancelFailedAsync(IReadOnlyCollection<Guid> operationIds, string reason, CancellationToken cancellationToken);
+
     ReconciliationView? LatestReconciliation();
 }
 

@@ -33,7 +33,11 @@ public sealed record AssignToStreamOnChain(Guid DistributionId, long StreamId, l
     public override string Kind => KindName;
 }
 
-/// <summary>Splits the stream by its stored split: the payees, then the holder distributor (largest remainder).</summary>
+/// <summary>
+/// Splits the stream by its stored split (payees, then the holder distributor, largest remainder) when
+/// the holders get nothing this time. Anyone may split a stream on chain: if someone already did, this
+/// step finds nothing left to split and succeeds.
+/// </summary>
 public sealed record DistributeStreamOnChain(Guid DistributionId, long StreamId, IReadOnlyList<string> Payees, IReadOnlyList<ushort> Bps, ushort HoldersBps) : ChainCommand
 {
     public const string KindName = "splitter.distribute";
@@ -41,18 +45,28 @@ public sealed record DistributeStreamOnChain(Guid DistributionId, long StreamId,
     public override string Kind => KindName;
 }
 
-/// <summary>Funds the asset's holder pool with the holders' share and publishes the new cumulative root.</summary>
-public sealed record FundHoldersOnChain(Guid DistributionId, long AssetTokenId, string Root, long TotalEntitled) : ChainCommand
+/// <summary>
+/// In one transaction: splits the stream (as <see cref="DistributeStreamOnChain"/>) and funds the
+/// asset's holder pool with exactly the stream's holders' share, publishing the new cumulative root.
+/// The splitter keeps the holders' share per stream and releases it only to the distributor, so no
+/// outsider call can strand it or move it to another asset. Idempotent: run again, nothing is left
+/// to release and the same root is published again.
+/// </summary>
+public sealed record FundHoldersOnChain(Guid DistributionId, long AssetTokenId, long StreamId, IReadOnlyList<string> Payees, IReadOnlyList<ushort> Bps, ushort HoldersBps, string Root, long TotalEntitled)
+    : ChainCommand
 {
-    public const string KindName = "distributor.fund-from-splitter";
+    public const string KindName = "distributor.split-and-fund";
 
     public override string Kind => KindName;
 }
 
-/// <summary>Sends a payee everything the splitter credited it.</summary>
-public sealed record WithdrawPayeeOnChain(Guid DistributionId, string Payee) : ChainCommand
+/// <summary>
+/// Sends the payees what the splitter credited them, in one transaction. A payee who already withdrew
+/// is skipped (the step is done, not failed); a frozen payee's credit stays in the splitter until it is unfrozen.
+/// </summary>
+public sealed record WithdrawPayeesOnChain(Guid DistributionId, IReadOnlyList<string> Payees) : ChainCommand
 {
-    public const string KindName = "splitter.withdraw";
+    public const string KindName = "splitter.withdraw-many";
 
     public override string Kind => KindName;
 }

@@ -62,9 +62,15 @@ public static class AuditActions
     public const string AddressUnfreeze = "address.unfreeze";
     public const string ForcedTransfer = "asset.forced-transfer";
     public const string OperationRetry = "chain.retry";
+    public const string DistributionResume = "distribution.resume";
+    public const string DistributionCancel = "distribution.cancel";
+    public const string RevenueConfirm = "revenue.confirm";
+    public const string RevenueReject = "revenue.reject";
+    public const string RevenueVoid = "revenue.void";
 
     public static IReadOnlyList<string> All { get; } =
-        [AssetApprove, AssetReject, KycApprove, KycReject, FeesPublish, FeesOverride, AssetPause, AssetUnpause, AddressFreeze, AddressUnfreeze, ForcedTransfer, OperationRetry];
+        [AssetApprove, AssetReject, KycApprove, KycReject, FeesPublish, FeesOverride, AssetPause, AssetUnpause, AddressFreeze, AddressUnfreeze, ForcedTransfer, OperationRetry,
+            DistributionResume, DistributionCancel, RevenueConfirm, RevenueReject, RevenueVoid];
 }
 
 /// <summary>The audit trail. Entries are added in the unit of work of the action they describe, so both commit or neither.</summary>

@@ -15,8 +15,9 @@ public sealed record RevenueAssetOverview(
     AssetKind Kind,
     bool IsIssuer,
     IReadOnlyList<RevenueTotal> Revenue,
-    long Undistributed,
+    Int128 Undistributed,
     int UndistributedEvents,
+    int AwaitingConfirmation,
     IReadOnlyList<PayeeTotal> PaidToPayees,
     long HoldersShare,
     Distribution? Last,
@@ -55,6 +56,7 @@ public sealed class GetRevenueOverviewHandler(IInvestorStore assets, IWalletServ
                 .GroupBy(l => (l.Label ?? "", l.Address ?? ""))
                 .Select(g => new PayeeTotal(g.Key.Item1, g.Key.Item2, g.Sum(l => l.Amount))).ToList();
             var pending = await revenue.UndistributedAsync(asset.Id, cancellationToken);
+            var awaiting = await revenue.AwaitingConfirmationAsync(asset.Id, cancellationToken);
             long unclaimed;
             try
             {
@@ -66,7 +68,7 @@ public sealed class GetRevenueOverviewHandler(IInvestorStore assets, IWalletServ
             }
 
             result.Add(new RevenueAssetOverview(asset.Id, asset.Name, asset.Kind, isIssuer, await revenue.TotalsAsync(asset.Id, cancellationToken),
-                pending.Sum(e => e.AmountMinorUnits), pending.Count, payees, completed.Sum(d => d.HoldersShare), history.Count > 0 ? history[0] : null, unclaimed));
+                pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits), pending.Count, awaiting.Count, payees, completed.Sum(d => d.HoldersShare), history.Count > 0 ? history[0] : null, unclaimed));
         }
 
         return result;

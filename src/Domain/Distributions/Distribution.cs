@@ -7,7 +7,15 @@ public enum DistributionStatus
     /// <summary>Recorded; its chain operations are queued or running.</summary>
     Executing = 1,
     Completed = 2,
+
+    /// <summary>A step failed on chain; it can be resumed (the failed step runs again, then the rest).</summary>
     Failed = 3,
+
+    /// <summary>
+    /// Failed before any money moved and compensated: its revenue is undistributed again and its
+    /// entitlements were taken back, as if it never ran.
+    /// </summary>
+    Cancelled = 4,
 }
 
 public enum DistributionLineKind
@@ -184,8 +192,37 @@ public sealed class Distribution
 
     public IReadOnlyList<DistributionLine> Lines => _lines;
 
-    /// <summary>The last operation of its chain: the next distribution (of any asset) waits for it.</summary>
+    /// <summary>The last operation of its chain.</summary>
     public Guid? LastOperationId { get; private set; }
+
+    /// <summary>When the holders' funding (the new root) was confirmed on chain; claims are proven against that root from then on.</summary>
+    public DateTimeOffset? FundedAt { get; private set; }
+
+    /// <summary>The funding confirmed on chain (once).</summary>
+    public bool MarkFunded(DateTimeOffset now)
+    {
+        if (FundedAt is not null)
+        {
+            return false;
+        }
+
+        FundedAt = now;
+        return true;
+    }
+
+    /// <summary>Compensated after a failure before any money moved (see <see cref="DistributionStatus.Cancelled"/>).</summary>
+    public bool Cancel(string reason, DateTimeOffset now)
+    {
+        if (Status != DistributionStatus.Failed)
+        {
+            return false;
+        }
+
+        Status = DistributionStatus.Cancelled;
+        FailureReason = reason;
+        CompletedAt = now;
+        return true;
+    }
 
     public void Track(Guid firstOperationId, Guid fundingOperationId, Guid lastOperationId)
     {
@@ -207,7 +244,7 @@ public sealed class Distribution
         return true;
     }
 
-    /// <summary>An admin retried the failed operation: the distribution runs again (same operations, same idempotency keys).</summary>
+    /// <summary>Its failed operations were retried: the distribution runs again (same operations, same idempotency keys).</summary>
     public bool Resume()
     {
         if (Status != DistributionStatus.Failed)

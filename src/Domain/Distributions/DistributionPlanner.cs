@@ -33,6 +33,12 @@ public sealed class DistributionPlanner(
     IInvestorChainReader chain,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The most one distribution pays (1,000,000,000,000 USD): far above any real period, and small enough
+    /// that every on-chain amount (a holder's cumulative entitlement is 64-bit there) stays in range.
+    /// </summary>
+    public const long MaxGross = 1_000_000_000_000L * Money.UnitsPerWhole;
+
     public async Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
         DateTimeOffset? periodEnd, CancellationToken cancellationToken)
     {
@@ -80,14 +86,20 @@ public sealed class DistributionPlanner(
         }
 
         var end = record;
-        var pending = await revenue.UndistributedAsync(assetId, cancellationToken);
-        var total = pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits);
-        if (total > long.MaxValue)
+        // The oldest confirmed events up to what one distribution may carry; the rest waits for the next run,
+        // so no amount of revenue can make an asset undistributable.
+        var pending = new List<RevenueEvent>();
+        long undistributed = 0;
+        foreach (var e in await revenue.UndistributedAsync(assetId, cancellationToken))
         {
-            return Error.Validation("Gross", "The undistributed revenue is too large for one distribution.");
-        }
+            if (undistributed + e.AmountMinorUnits > MaxGross)
+            {
+                break;
+            }
 
-        var undistributed = (long)total;
+            pending.Add(e);
+            undistributed += e.AmountMinorUnits;
+        }
         var positions = await holdings.AtAsync(asset.OnChainTokenId!.Value, record, cancellationToken);
         if (positions is null)
         {

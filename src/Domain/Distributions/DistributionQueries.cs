@@ -23,7 +23,7 @@ public sealed class GetDistributionHandler(IDistributionStore distributions, IAs
         }
 
         var asset = await assets.FindAsync(distribution.AssetId, cancellationToken);
-        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync($"distribution:{distribution.Id}:", cancellationToken));
+        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken));
     }
 }
 
@@ -37,25 +37,41 @@ public sealed class ListDistributionsHandler(IDistributionStore distributions) :
 }
 
 /// <summary>
-/// Follows each unfinished distribution's operations (run by a background worker): all confirmed ->
-/// completed, and the platform's fees are recorded as revenue; one failed -> failed with its reason;
-/// a failed one retried by an admin runs again.
+/// Follows every unfinished distribution's operations (run by a background worker): the holders'
+/// funding confirmed -> funded (claims use its root); all confirmed -> completed, and the platform's fees
+/// are recorded as revenue; one failed -> failed with its reason, and if no money moved yet it is
+/// compensated at once (revenue undistributed again), so a failure never blocks the asset; a failed one
+/// whose operations were retried runs again. Every unfinished distribution is followed, however many
+/// failed before it.
 /// </summary>
 public sealed record SyncDistributionsWithChain : ICommand<int>;
 
-public sealed class SyncDistributionsWithChainHandler(IDistributionStore distributions, IChainMonitor monitor, IPlatformRevenue revenue, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class SyncDistributionsWithChainHandler(
+    IDistributionStore distributions,
+    DistributionCompensation compensation,
+    IChainMonitor monitor,
+    IPlatformRevenue revenue,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
     : ICommandHandler<SyncDistributionsWithChain, int>
 {
     public async ValueTask<int> Handle(SyncDistributionsWithChain command, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var d in await distributions.ListUnfinishedAsync(50, cancellationToken))
+        var cancellable = new List<Guid>();
+        foreach (var d in await distributions.ListUnfinishedAsync(cancellationToken))
         {
-            var ops = await monitor.ListByKeyPrefixAsync($"distribution:{d.Id}:", cancellationToken);
+            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
             var now = clock.GetUtcNow();
+            if (d.FundingOperationId is { } funding && ops.Any(o => o.Id == funding && o.Status == ChainOperationStatus.Confirmed && o.Kind == FundHoldersOnChain.KindName))
+            {
+                changed += d.MarkFunded(now) ? 1 : 0;
+            }
+
             if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Failed) is { } failed)
             {
                 changed += d.Fail($"{failed.Kind}: {failed.Error}", now) ? 1 : 0;
+                cancellable.Add(d.Id);
             }
             else if (d.Status == DistributionStatus.Failed)
             {
@@ -72,6 +88,18 @@ public sealed class SyncDistributionsWithChainHandler(IDistributionStore distrib
         if (changed > 0)
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var id in cancellable)
+        {
+            // Same exclusive section as a run: the compensation takes entitlements back.
+            await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
+            if (await compensation.TryCancelAsync(id, "system", "it failed before any money moved", cancellationToken))
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                await section.CommitAsync(cancellationToken);
+                changed++;
+            }
         }
 
         return changed;
@@ -98,7 +126,7 @@ public sealed class ListDistributionBatchesHandler(IDistributionStore distributi
         var views = new List<DistributionBatchView>();
         foreach (var d in await distributions.ListRecentAsync(Math.Clamp(query.Take, 1, 100), cancellationToken))
         {
-            var ops = await monitor.ListByKeyPrefixAsync($"distribution:{d.Id}:", cancellationToken);
+            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
             var name = (await assets.FindAsync(d.AssetId, cancellationToken))?.Name ?? "";
             views.Add(new DistributionBatchView(d.Id, name, d.CreatedAt, d.Gross, d.HoldersShare, ops.Count, ops.Sum(o => o.GasUsed ?? 0), d.MerkleRoot, d.Status, d.FailureReason));
         }

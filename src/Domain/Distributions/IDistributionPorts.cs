@@ -10,7 +10,10 @@ public interface IDistributionStore
     /// <summary>With its lines.</summary>
     Task<Distribution?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The asset's most recent distribution (without lines).</summary>
+    /// <summary>With its lines, tracked by the unit of work (to change its status or compensate it).</summary>
+    Task<Distribution?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The asset's most recent distribution that was not cancelled (without lines).</summary>
     Task<Distribution?> LatestAsync(AssetId assetId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken);
@@ -18,14 +21,14 @@ public interface IDistributionStore
     /// <summary>The most recent distributions of all assets (operations console).</summary>
     Task<IReadOnlyList<Distribution>> ListRecentAsync(int take, CancellationToken cancellationToken);
 
-    /// <summary>The most recent distribution of any asset still executing (their holder fundings run one after another on chain).</summary>
-    Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken);
+    /// <summary>The latest distribution of an on-chain asset that published <paramref name="root"/> (claims are proven against the root the chain holds).</summary>
+    Task<Distribution?> FindByRootAsync(long onChainTokenId, string root, CancellationToken cancellationToken);
 
-    /// <summary>The most recent completed (funded) distribution of an on-chain asset: claims use the root it published.</summary>
-    Task<Distribution?> LatestCompletedAsync(long onChainTokenId, CancellationToken cancellationToken);
+    /// <summary>Every distribution still executing or failed (tracked, oldest first, for the sync worker).</summary>
+    Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(CancellationToken cancellationToken);
 
-    /// <summary>Distributions whose chain work is not finished (tracked, for the sync worker).</summary>
-    Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken);
+    /// <summary>The funder's distributions still executing or failed (without lines): money they may still pull from its wallet.</summary>
+    Task<IReadOnlyList<Distribution>> ListUnfinishedByFunderAsync(string funderUserId, CancellationToken cancellationToken);
 
     /// <summary>Holder lines paying <paramref name="address"/> (payout history), newest first.</summary>
     Task<IReadOnlyList<HolderPayout>> PayoutsToAsync(string address, CancellationToken cancellationToken);
@@ -85,8 +88,15 @@ public interface IEntitlementLedger
     /// </summary>
     Task<EntitlementTree> TreeOfAsync(Distribution distribution, CancellationToken cancellationToken);
 
-    /// <summary>The address's leaves across assets, with proofs, for claiming.</summary>
-    Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, CancellationToken cancellationToken);
+    /// <summary>
+    /// The address's leaves across assets, with proofs against the root each asset's pool holds on chain
+    /// now (read through <paramref name="chain"/>); an asset whose chain root no recorded distribution
+    /// published is left out, so it cannot spoil the claims on the other assets.
+    /// </summary>
+    Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, IPayoutChainReader chain, CancellationToken cancellationToken);
+
+    /// <summary>Takes a cancelled distribution's holder amounts back (leaves it created are removed), in the current unit of work.</summary>
+    Task RemoveAsync(Distribution distribution, CancellationToken cancellationToken);
 }
 
 /// <summary>What the distributor already paid each leaf (read from the chain).</summary>
@@ -94,11 +104,15 @@ public interface IPayoutChainReader
 {
     Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken);
 
-    /// <summary>The asset's holder pool: funded, paid out and entitled so far.</summary>
+    /// <summary>The asset's holder pool: funded, paid out and entitled so far, and the root the chain holds.</summary>
     Task<HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken);
+
+    /// <summary>What the royalty splitter still owes a payee (credited, not yet withdrawn: e.g. while frozen).</summary>
+    Task<long> PayeeCreditAsync(string payee, CancellationToken cancellationToken);
 }
 
-public sealed record HolderPool(long Funded, long Paid, long TotalEntitled)
+/// <param name="Root">The cumulative entitlement root the distributor verifies claims against (0x-hex, zero when never funded).</param>
+public sealed record HolderPool(long Funded, long Paid, long TotalEntitled, string Root)
 {
     /// <summary>Owed to holders and not yet claimed or pushed.</summary>
     public long Unclaimed => TotalEntitled - Paid;

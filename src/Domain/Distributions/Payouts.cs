@@ -28,7 +28,7 @@ public sealed class GetMyPayoutsHandler(IWalletService wallets, IDistributionSto
         }
 
         var history = await distributions.PayoutsToAsync(wallet.Address, cancellationToken);
-        var claims = await ledger.ClaimsOfAsync(wallet.Address, cancellationToken);
+        var claims = await ledger.ClaimsOfAsync(wallet.Address, chain, cancellationToken);
         var claimable = new List<ClaimableView>();
         foreach (var claim in claims)
         {
@@ -75,7 +75,7 @@ public sealed class ClaimAllPayoutsHandler(IWalletService wallets, IEntitlementL
         }
 
         var claims = new List<PayoutClaim>();
-        foreach (var claim in await ledger.ClaimsOfAsync(wallet.Address, cancellationToken))
+        foreach (var claim in await ledger.ClaimsOfAsync(wallet.Address, chain, cancellationToken))
         {
             var paid = await chain.ClaimedAsync(claim.OnChainTokenId, claim.Entitlement.Index, cancellationToken);
             if (claim.Entitlement.Cumulative > paid)

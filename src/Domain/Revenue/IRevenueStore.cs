@@ -19,11 +19,21 @@ public interface IRevenueStore
     /// <summary>Totals per month and source (for charts), oldest first.</summary>
     Task<IReadOnlyList<RevenueTotal>> TotalsAsync(AssetId assetId, CancellationToken cancellationToken);
 
-    /// <summary>Recorded revenue not yet paid out by a distribution.</summary>
+    /// <summary>Confirmed revenue not yet paid out by a distribution, oldest first.</summary>
     Task<IReadOnlyList<RevenueEvent>> UndistributedAsync(AssetId assetId, CancellationToken cancellationToken);
 
     /// <summary>Same, tracked by the unit of work (to assign them to a distribution in the same commit).</summary>
     Task<IReadOnlyList<RevenueEvent>> UndistributedForUpdateAsync(AssetId assetId, CancellationToken cancellationToken);
+
+    /// <summary>Events payees recorded that wait for the issuer's confirmation, oldest first.</summary>
+    Task<IReadOnlyList<RevenueEvent>> AwaitingConfirmationAsync(AssetId assetId, CancellationToken cancellationToken);
+
+    /// <summary>The asset's events with these ids, tracked by the unit of work.</summary>
+    Task<IReadOnlyList<RevenueEvent>> FindForUpdateAsync(AssetId assetId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The events a distribution took, tracked (to release them when it is cancelled).</summary>
+    Task<IReadOnlyList<RevenueEvent>> AssignedToForUpdateAsync(Guid distributionId, CancellationToken cancellationToken);
 }
 
-public sealed record RevenueTotal(int Year, int Month, RevenueSource Source, long AmountMinorUnits, int Events);
+/// <summary>Monthly total per source; 128-bit so no number of events can overflow it.</summary>
+public sealed record RevenueTotal(int Year, int Month, RevenueSource Source, Int128 AmountMinorUnits, int Events);

@@ -57,7 +57,7 @@ public sealed class RecordRevenueHandler(RevenueAccess access, IRevenueStore sto
             return asset.Error!;
         }
 
-        var recorded = await store.AddNewAsync([new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Form, now)], cancellationToken);
+        var recorded = await store.AddNewAsync([new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Form, now, asset.Value.IssuerId == command.UserId)], cancellationToken);
         return new RecordedRevenue(1, recorded, 1 - recorded);
     }
 }
@@ -164,7 +164,8 @@ public sealed class ImportRevenueHandler(RevenueAccess access, IRevenueStore sto
         }
 
         var now = clock.GetUtcNow();
-        var valid = preview.Rows.Where(r => r.Valid).Select(r => new RevenueEvent(Guid.CreateVersion7(), command.AssetId, r.Line!, command.UserId, RevenueChannel.Csv, now)).ToList();
+        var byIssuer = asset.Value.IssuerId == command.UserId;
+        var valid = preview.Rows.Where(r => r.Valid).Select(r => new RevenueEvent(Guid.CreateVersion7(), command.AssetId, r.Line!, command.UserId, RevenueChannel.Csv, now, byIssuer)).ToList();
         if (valid.Count == 0)
         {
             return Error.Validation("File", "No valid new row to import.");
@@ -251,7 +252,8 @@ public sealed class IngestRevenueHandler(RevenueAccess access, IRevenueStore sto
             return asset.Error!;
         }
 
-        var recorded = await store.AddNewAsync(events, cancellationToken);
+        var byIssuer = asset.Value.IssuerId == command.UserId;
+        var recorded = await store.AddNewAsync(byIssuer ? events : events.Select(e => e.AsRecordedByPayee()).ToList(), cancellationToken);
         return new RecordedRevenue(events.Count, recorded, events.Count - recorded);
     }
 }
@@ -259,7 +261,10 @@ public sealed class IngestRevenueHandler(RevenueAccess access, IRevenueStore sto
 /// <summary>The asset's revenue page: recent events and monthly totals by source.</summary>
 public sealed record GetAssetRevenue(string UserId, AssetId AssetId) : IQuery<Result<AssetRevenueView>>;
 
-public sealed record AssetRevenueView(Asset Asset, IReadOnlyList<RevenueEvent> Recent, IReadOnlyList<RevenueTotal> Totals, Money Undistributed, int UndistributedEvents);
+/// <param name="Undistributed">Confirmed revenue not yet distributed (128-bit: a sum over any number of events).</param>
+/// <param name="IsIssuer">The viewer is the asset's issuer: it confirms payees' events and may void events.</param>
+public sealed record AssetRevenueView(Asset Asset, IReadOnlyList<RevenueEvent> Recent, IReadOnlyList<RevenueTotal> Totals, Int128 Undistributed, int UndistributedEvents,
+    IReadOnlyList<RevenueEvent> AwaitingConfirmation, bool IsIssuer);
 
 public sealed class GetAssetRevenueHandler(RevenueAccess access, IRevenueStore store) : IQueryHandler<GetAssetRevenue, Result<AssetRevenueView>>
 {
@@ -273,6 +278,7 @@ public sealed class GetAssetRevenueHandler(RevenueAccess access, IRevenueStore s
 
         var undistributed = await store.UndistributedAsync(query.AssetId, cancellationToken);
         return new AssetRevenueView(asset.Value, await store.ListAsync(query.AssetId, 200, cancellationToken), await store.TotalsAsync(query.AssetId, cancellationToken),
-            Money.FromMinorUnits(undistributed.Sum(e => e.Amount.MinorUnits)).Value, undistributed.Count);
+            undistributed.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits), undistributed.Count,
+            await store.AwaitingConfirmationAsync(query.AssetId, cancellationToken), asset.Value.IssuerId == query.UserId);
     }
 }

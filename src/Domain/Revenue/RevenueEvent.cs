@@ -22,6 +22,22 @@ public enum RevenueChannel
     Api = 3,
 }
 
+/// <summary>Whether an event counts towards distributions.</summary>
+public enum RevenueEventStatus
+{
+    /// <summary>Recorded by the issuer, or confirmed by the issuer: distributions include it.</summary>
+    Confirmed = 1,
+
+    /// <summary>Recorded by a payee who is not the issuer: counts only once the issuer confirms it.</summary>
+    AwaitingConfirmation = 2,
+
+    /// <summary>The issuer refused a payee's event (with a reason): it never counts.</summary>
+    Rejected = 3,
+
+    /// <summary>The issuer voided an undistributed event (with a reason): it never counts.</summary>
+    Voided = 4,
+}
+
 /// <summary>
 /// Money an asset earned (rent, a streaming statement line, a sale...), recorded once per external
 /// reference: the same reference recorded again is the same event, not a second one.
@@ -37,8 +53,10 @@ public sealed class RevenueEvent
         RecordedBy = "";
     }
 
-    public RevenueEvent(Guid id, AssetId assetId, RevenueLine line, string recordedBy, RevenueChannel channel, DateTimeOffset recordedAt)
+    /// <param name="byIssuer">Recorded by the asset's issuer (it counts at once) rather than by a payee (it awaits the issuer's confirmation).</param>
+    public RevenueEvent(Guid id, AssetId assetId, RevenueLine line, string recordedBy, RevenueChannel channel, DateTimeOffset recordedAt, bool byIssuer = true)
     {
+        Status = byIssuer ? RevenueEventStatus.Confirmed : RevenueEventStatus.AwaitingConfirmation;
         ArgumentNullException.ThrowIfNull(line);
         Id = id;
         AssetId = assetId;
@@ -78,7 +96,16 @@ public sealed class RevenueEvent
     /// <summary>The distribution that paid this revenue out (null while undistributed).</summary>
     public Guid? DistributionId { get; private set; }
 
-    /// <summary>Marks the event as paid out by a distribution (once).</summary>
+    public RevenueEventStatus Status { get; private set; }
+
+    /// <summary>Who confirmed, rejected or voided the event, when, and why.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? ReviewReason { get; private set; }
+
+    /// <summary>Marks the event as paid out by a distribution (once; confirmed events only).</summary>
     public void AssignTo(Guid distributionId)
     {
         if (DistributionId is not null && DistributionId != distributionId)
@@ -86,8 +113,83 @@ public sealed class RevenueEvent
             throw new InvalidOperationException($"Revenue event {Id} was already distributed by {DistributionId}.");
         }
 
+        if (Status != RevenueEventStatus.Confirmed)
+        {
+            throw new InvalidOperationException($"Revenue event {Id} is {Status}: only confirmed revenue is distributed.");
+        }
+
         DistributionId = distributionId;
     }
+
+    /// <summary>The same new event, recorded by a payee who is not the issuer: it waits for the issuer's confirmation.</summary>
+    public RevenueEvent AsRecordedByPayee()
+    {
+        if (DistributionId is null && Status == RevenueEventStatus.Confirmed && ReviewedBy is null)
+        {
+            Status = RevenueEventStatus.AwaitingConfirmation;
+        }
+
+        return this;
+    }
+
+    /// <summary>The distribution that took this event was cancelled: the event is undistributed again.</summary>
+    public void Release(Guid distributionId)
+    {
+        if (DistributionId == distributionId)
+        {
+            DistributionId = null;
+        }
+    }
+
+    /// <summary>The issuer confirms (or refuses) an event a payee recorded.</summary>
+    public Result<RevenueEventStatus> Review(bool confirm, string reviewerId, string? reason, DateTimeOffset now)
+    {
+        if (Status != RevenueEventStatus.AwaitingConfirmation)
+        {
+            return Error.Conflict("revenue.not_awaiting", $"The event {ExternalReference} is not awaiting confirmation (it is {Describe(Status)}).");
+        }
+
+        if (!confirm && string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Validation("Reason", "Say why the event is refused.");
+        }
+
+        Status = confirm ? RevenueEventStatus.Confirmed : RevenueEventStatus.Rejected;
+        (ReviewedBy, ReviewedAt, ReviewReason) = (reviewerId, now, reason?.Trim());
+        return Status;
+    }
+
+    /// <summary>The issuer withdraws an undistributed event (a mistake, a fake): it never counts.</summary>
+    public Result<RevenueEventStatus> Void(string reviewerId, string reason, DateTimeOffset now)
+    {
+        if (DistributionId is not null)
+        {
+            return Error.Conflict("revenue.distributed", $"The event {ExternalReference} was already paid out by a distribution and cannot be voided.");
+        }
+
+        if (Status is RevenueEventStatus.Voided or RevenueEventStatus.Rejected)
+        {
+            return Error.Conflict("revenue.not_active", $"The event {ExternalReference} is already {Describe(Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Validation("Reason", "Say why the event is voided.");
+        }
+
+        Status = RevenueEventStatus.Voided;
+        (ReviewedBy, ReviewedAt, ReviewReason) = (reviewerId, now, reason.Trim());
+        return Status;
+    }
+
+    public static string Describe(RevenueEventStatus status) => status switch
+    {
+        RevenueEventStatus.Confirmed => "confirmed",
+        RevenueEventStatus.AwaitingConfirmation => "awaiting the issuer's confirmation",
+        RevenueEventStatus.Rejected => "refused by the issuer",
+        RevenueEventStatus.Voided => "voided",
+        _ => status.ToString(),
+    };
 }
 
 /// <summary>One validated revenue line, whatever channel it came from.</summary>

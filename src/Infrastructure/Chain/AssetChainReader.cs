@@ -25,7 +25,14 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
         var contracts = await addresses.GetAsync(cancellationToken);
         var pool = await chain.Web3.Eth.GetContractQueryHandler<PoolOfFunction>()
             .QueryDeserializingToObjectAsync<PoolOfOutput>(new PoolOfFunction { AssetId = onChainTokenId }, contracts.HolderDistributor);
-        return new Domain.Distributions.HolderPool((long)pool.Funded, (long)pool.Paid, (long)pool.TotalEntitled);
+        return new Domain.Distributions.HolderPool((long)pool.Funded, (long)pool.Paid, (long)pool.TotalEntitled, pool.Root.ToHex(true));
+    }
+
+    public async Task<long> PayeeCreditAsync(string payee, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        return (long)await chain.Web3.Eth.GetContractQueryHandler<SplitterWithdrawableFunction>()
+            .QueryAsync<BigInteger>(contracts.RoyaltySplitter, new SplitterWithdrawableFunction { Payee = payee });
     }
 
     public async Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken)
@@ -73,7 +80,11 @@ internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInves
 
     public Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(0L);
 
-    public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(0, 0, 0));
+    public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(0, 0, 0, EmptyRoot));
+
+    public Task<long> PayeeCreditAsync(string payee, CancellationToken cancellationToken) => Task.FromResult(0L);
+
+    private const string EmptyRoot = "0x0000000000000000000000000000000000000000000000000000000000000000";
 
     public Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken) => Task.FromResult(0L);
 

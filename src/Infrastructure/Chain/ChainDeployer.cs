@@ -105,6 +105,11 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         await Send(sale, new GrantRoleFunction { Role = ContractRoles.FeeManager, Account = op }, cancellationToken);
         await Send(splitter, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
         await Send(distributor, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+        // The splitter keeps the holders' share per stream and releases it only to the distributor;
+        // both read the registry's frozen flag before paying anyone.
+        await Send(splitter, new SetHolderDistributorFunction { Distributor = distributor }, cancellationToken);
+        await Send(splitter, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
+        await Send(distributor, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
 
         db.ChainDeployments.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);

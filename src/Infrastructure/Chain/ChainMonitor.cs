@@ -41,6 +41,20 @@ internal sealed class ChainMonitor(AppDbContext db, ReconciliationState reconcil
         return updated == 1;
     }
 
+    public async Task<int> CancelFailedAsync(IReadOnlyCollection<Guid> operationIds, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ids = operationIds.ToList();
+        var text = reason.Length <= 1000 ? reason : reason[..1000];
+        return await db.ChainOperations
+            .Where(o => ids.Contains(o.Id) && o.Status == ChainOperationStatus.Failed)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Status, ChainOperationStatus.Cancelled)
+                    .SetProperty(o => o.Error, o => "cancelled: " + text + " (was: " + o.Error + ")")
+                    .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken);
+    }
+
     public ReconciliationView? LatestReconciliation() =>
         reconciliation.Latest is { } r
             ? new ReconciliationView(r.CheckedAt, r.AtBlock, r.Checked, r.Mismatches.Select(m => new HoldingMismatchView(m.AssetTokenId, m.Address, m.Database, m.Chain)).ToList(), r.Skipped)

@@ -66,7 +66,7 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, AssignToStreamHandler>();
         services.AddSingleton<IChainOperationHandler, DistributeStreamHandler>();
         services.AddSingleton<IChainOperationHandler, FundHoldersHandler>();
-        services.AddSingleton<IChainOperationHandler, WithdrawPayeeHandler>();
+        services.AddSingleton<IChainOperationHandler, WithdrawPayeesHandler>();
         services.AddSingleton<IChainOperationHandler, PushPayoutsHandler>();
         services.AddSingleton<IChainOperationHandler, ClaimPayoutsHandler>();
         services.AddSingleton<IChainOperationHandler, SetFeeParameterHandler>();

@@ -19,6 +19,7 @@ internal sealed class DistributionConfiguration : IEntityTypeConfiguration<Distr
         builder.Property(d => d.FunderAddress).HasMaxLength(42);
         builder.Property(d => d.MerkleRoot).HasMaxLength(66);
         builder.Property(d => d.FailureReason).HasMaxLength(2000);
+        builder.HasIndex(d => new { d.OnChainTokenId, d.MerkleRoot });
         builder.HasIndex(d => new { d.AssetId, d.CreatedAt });
         builder.HasIndex(d => d.Status);
         builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DistributionId).OnDelete(DeleteBehavior.Cascade);
@@ -70,14 +71,16 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
     public Task<Distribution?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<Distribution>().Include(d => d.Lines).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
 
+    public Task<Distribution?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<Distribution>().Include(d => d.Lines).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
     public Task<Distribution?> LatestAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        db.Set<Distribution>().AsNoTracking().Where(d => d.AssetId == assetId && d.Status != DistributionStatus.Cancelled)
+            .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<Distribution?> LatestUnfinishedAsync(CancellationToken cancellationToken) =>
-        db.Set<Distribution>().AsNoTracking().Where(d => d.Status == DistributionStatus.Executing).OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<Distribution?> LatestCompletedAsync(long onChainTokenId, CancellationToken cancellationToken) =>
-        db.Set<Distribution>().AsNoTracking().Where(d => d.OnChainTokenId == onChainTokenId && d.Status == DistributionStatus.Completed)
+    public Task<Distribution?> FindByRootAsync(long onChainTokenId, string root, CancellationToken cancellationToken) =>
+        db.Set<Distribution>().AsNoTracking()
+            .Where(d => d.OnChainTokenId == onChainTokenId && d.MerkleRoot == root && d.Status != DistributionStatus.Cancelled && d.FundedAt != null)
             .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Distribution>> ListByAssetAsync(AssetId assetId, CancellationToken cancellationToken) =>
@@ -86,13 +89,19 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
     public async Task<IReadOnlyList<Distribution>> ListRecentAsync(int take, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(int take, CancellationToken cancellationToken) =>
-        await db.Set<Distribution>().Where(d => d.Status != DistributionStatus.Completed).OrderBy(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Distribution>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().Where(d => d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed)
+            .OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Distribution>> ListUnfinishedByFunderAsync(string funderUserId, CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().AsNoTracking()
+            .Where(d => d.FunderUserId == funderUserId && (d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed))
+            .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         (await (from l in db.Set<DistributionLine>().AsNoTracking()
                 join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
-                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= start && d.CreatedAt < end
+                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= start && d.CreatedAt < end && d.Status != DistributionStatus.Cancelled
                 select new { d, l })
             .ToListAsync(cancellationToken))
         .OrderBy(x => x.d.CreatedAt).ThenBy(x => x.l.Order)
@@ -101,13 +110,14 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
     public async Task<IReadOnlyList<DistributionLine>> HolderLinesUpToAsync(AssetId assetId, Distribution upTo, CancellationToken cancellationToken) =>
         await (from l in db.Set<DistributionLine>().AsNoTracking()
                join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
-               where d.AssetId == assetId && d.CreatedAt <= upTo.CreatedAt && l.Kind == DistributionLineKind.Holder
+               where d.AssetId == assetId && d.CreatedAt <= upTo.CreatedAt && l.Kind == DistributionLineKind.Holder && l.HolderIndex != null
+                   && d.Status != DistributionStatus.Cancelled
                select l).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<HolderPayout>> PayoutsToAsync(string address, CancellationToken cancellationToken) =>
         (await (from l in db.Set<DistributionLine>().AsNoTracking()
                 join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
-                where l.Kind == DistributionLineKind.Holder && l.Address == address
+                where l.Kind == DistributionLineKind.Holder && l.Address == address && d.Status != DistributionStatus.Cancelled
                 select new { d.Id, d.AssetId, d.OnChainTokenId, d.RecordTime, d.CreatedAt, d.Status, l.Fractions, l.Amount })
             .ToListAsync(cancellationToken))
         .OrderByDescending(x => x.CreatedAt)
@@ -171,22 +181,24 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
         }).ToList());
     }
 
-    /// <summary>
-    /// Claims against the root the chain holds: each asset's tree as its latest completed (funded)
-    /// distribution published it, so amounts of a distribution still executing are not claimable yet.
-    /// </summary>
-    public async Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimProof>> ClaimsOfAsync(string address, IPayoutChainReader chain, CancellationToken cancellationToken)
     {
         var assets = await db.Set<HolderEntitlement>().AsNoTracking().Where(e => e.Address == address).Select(e => e.AssetTokenId).Distinct().ToListAsync(cancellationToken);
         var claims = new List<ClaimProof>();
         foreach (var tokenId in assets)
         {
-            if (await distributions.LatestCompletedAsync(tokenId, cancellationToken) is not { } funded)
+            var pool = await chain.PoolAsync(tokenId, cancellationToken);
+            if (await distributions.FindByRootAsync(tokenId, pool.Root, cancellationToken) is not { } funded)
             {
                 continue;
             }
 
             var tree = await TreeOfAsync(funded, cancellationToken);
+            if (!string.Equals(tree.Root, pool.Root, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (tree.Leaves.FirstOrDefault(l => string.Equals(l.Leaf.Address, address, StringComparison.OrdinalIgnoreCase)) is { Leaf.Cumulative: > 0 } mine)
             {
                 claims.Add(new ClaimProof(tokenId, mine.Leaf, mine.Proof));
@@ -194,6 +206,35 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
         }
 
         return claims;
+    }
+
+    public async Task RemoveAsync(Distribution distribution, CancellationToken cancellationToken)
+    {
+        var lines = distribution.Lines.Where(l => l.Kind == DistributionLineKind.Holder && l.HolderIndex is not null).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        // Leaves no other (not cancelled) distribution of the asset paid were created by this one.
+        var others = await (from l in db.Set<DistributionLine>().AsNoTracking()
+                            join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
+                            where d.AssetId == distribution.AssetId && d.Id != distribution.Id && d.Status != DistributionStatus.Cancelled
+                                && l.Kind == DistributionLineKind.Holder && l.HolderIndex != null
+                            select l.HolderIndex!.Value).Distinct().ToListAsync(cancellationToken);
+        var kept = others.ToHashSet();
+        var indices = lines.Select(l => l.HolderIndex!.Value).ToList();
+        var leaves = await db.Set<HolderEntitlement>().Where(e => e.AssetTokenId == distribution.OnChainTokenId && indices.Contains(e.Index)).ToListAsync(cancellationToken);
+        foreach (var leaf in leaves)
+        {
+            if (!kept.Contains(leaf.Index))
+            {
+                db.Remove(leaf);
+                continue;
+            }
+
+            leaf.Cumulative = checked(leaf.Cumulative - lines.Where(l => l.HolderIndex == leaf.Index).Sum(l => l.Amount));
+        }
     }
 
     private static StandardMerkleTree Tree(long tokenId, IEnumerable<HolderEntitlement> leaves) => new(leaves.Select(e => Leaf(tokenId, e)).ToList());

@@ -22,6 +22,10 @@ internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<Reven
         builder.Ignore(e => e.Amount);
         builder.Property(e => e.Description).HasMaxLength(RevenueEvent.DescriptionMaxLength);
         builder.Property(e => e.RecordedBy).HasMaxLength(64);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.ReviewedBy).HasMaxLength(64);
+        builder.Property(e => e.ReviewReason).HasMaxLength(500);
+        builder.HasIndex(e => e.DistributionId);
     }
 }
 
@@ -32,7 +36,7 @@ internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<Reven
 /// </summary>
 internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
 {
-    private static readonly string[] SqliteParameterNames = ["$id", "$asset", "$reference", "$source", "$amount", "$occurred", "$description", "$by", "$channel", "$at"];
+    private static readonly string[] SqliteParameterNames = ["$id", "$asset", "$reference", "$source", "$amount", "$occurred", "$description", "$by", "$channel", "$at", "$status"];
 
     public async Task<int> AddNewAsync(IReadOnlyList<RevenueEvent> events, CancellationToken cancellationToken)
     {
@@ -58,8 +62,9 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
 
     private static readonly Dictionary<RevenueSource, string> SourceNames = Enum.GetValues<RevenueSource>().ToDictionary(v => v, v => v.ToString());
     private static readonly Dictionary<RevenueChannel, string> ChannelNames = Enum.GetValues<RevenueChannel>().ToDictionary(v => v, v => v.ToString());
+    private static readonly Dictionary<RevenueEventStatus, string> StatusNames = Enum.GetValues<RevenueEventStatus>().ToDictionary(v => v, v => v.ToString());
 
-    private const string Columns = "(\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\")";
+    private const string Columns = "(\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\", \"Status\")";
 
     /// <summary>
     /// The common case (all references new) is one binary COPY straight into the table. If a reference
@@ -129,6 +134,7 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
             import.Write(e.RecordedBy, NpgsqlDbType.Varchar);
             import.Write(ChannelNames[e.Channel], NpgsqlDbType.Varchar);
             import.Write(e.RecordedAt.UtcTicks, NpgsqlDbType.Bigint);
+            import.Write(StatusNames[e.Status], NpgsqlDbType.Varchar);
         }
 
         await import.CompleteAsync(cancellationToken);
@@ -140,8 +146,8 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT OR IGNORE INTO revenue_events (\"Id\", \"AssetId\", \"ExternalReference\", \"Source\", \"AmountMinorUnits\", \"OccurredOn\", \"Description\", \"RecordedBy\", \"Channel\", \"RecordedAt\") "
-            + "VALUES ($id, $asset, $reference, $source, $amount, $occurred, $description, $by, $channel, $at)";
+        command.CommandText = $"INSERT OR IGNORE INTO revenue_events {Columns} "
+            + "VALUES ($id, $asset, $reference, $source, $amount, $occurred, $description, $by, $channel, $at, $status)";
         var parameters = SqliteParameterNames.Select(name =>
         {
             var parameter = command.CreateParameter();
@@ -163,6 +169,7 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
             parameters[7].Value = e.RecordedBy;
             parameters[8].Value = e.Channel.ToString();
             parameters[9].Value = e.RecordedAt.UtcTicks;
+            parameters[10].Value = StatusNames[e.Status];
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -186,18 +193,43 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
         await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId)
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt).Take(take).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Sums whole units and remainders separately (each fits a 64-bit sum for billions of events) and
+    /// combines them in 128 bits: a database SUM over 64-bit amounts could overflow. Voided and refused
+    /// events do not count.
+    /// </summary>
     public async Task<IReadOnlyList<RevenueTotal>> TotalsAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        (await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId)
+        (await db.Set<RevenueEvent>().AsNoTracking()
+            .Where(e => e.AssetId == assetId && (e.Status == RevenueEventStatus.Confirmed || e.Status == RevenueEventStatus.AwaitingConfirmation))
             .GroupBy(e => new { e.OccurredOn.Year, e.OccurredOn.Month, e.Source })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Source, Sum = g.Sum(e => e.AmountMinorUnits), Count = g.Count() })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                g.Key.Source,
+                Whole = g.Sum(e => e.AmountMinorUnits / Money.UnitsPerWhole),
+                Rest = g.Sum(e => e.AmountMinorUnits % Money.UnitsPerWhole),
+                Count = g.Count(),
+            })
             .ToListAsync(cancellationToken))
-        .Select(r => new RevenueTotal(r.Year, r.Month, r.Source, r.Sum, r.Count))
+        .Select(r => new RevenueTotal(r.Year, r.Month, r.Source, (Int128)r.Whole * Money.UnitsPerWhole + r.Rest, r.Count))
         .OrderBy(t => t.Year).ThenBy(t => t.Month).ThenBy(t => t.Source).ToList();
 
     public async Task<IReadOnlyList<RevenueEvent>> UndistributedAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId && e.DistributionId == null)
-            .OrderBy(e => e.OccurredOn).ToListAsync(cancellationToken);
+        await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId && e.DistributionId == null && e.Status == RevenueEventStatus.Confirmed)
+            .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<RevenueEvent>> UndistributedForUpdateAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        await db.Set<RevenueEvent>().Where(e => e.AssetId == assetId && e.DistributionId == null).OrderBy(e => e.OccurredOn).ToListAsync(cancellationToken);
+        await db.Set<RevenueEvent>().Where(e => e.AssetId == assetId && e.DistributionId == null && e.Status == RevenueEventStatus.Confirmed)
+            .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueEvent>> AwaitingConfirmationAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId && e.Status == RevenueEventStatus.AwaitingConfirmation)
+            .OrderBy(e => e.RecordedAt).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueEvent>> FindForUpdateAsync(AssetId assetId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().Where(e => e.AssetId == assetId && ids.Contains(e.Id)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueEvent>> AssignedToForUpdateAsync(Guid distributionId, CancellationToken cancellationToken) =>
+        await db.Set<RevenueEvent>().Where(e => e.DistributionId == distributionId).ToListAsync(cancellationToken);
 }

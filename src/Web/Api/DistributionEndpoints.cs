@@ -21,11 +21,17 @@ internal static class DistributionEndpoints
             .WithSummary("Every line a distribution would pay (fees, payees, holders at the record time), without executing it.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         recorder.MapPost("", Run).WithName("RunDistribution")
-            .WithSummary("Distributes all undistributed revenue of the asset; expectedGross must equal the previewed gross.")
+            .WithSummary("Distributes the asset's undistributed confirmed revenue; expectedGross and feeScheduleId (and the fee bps, when sent) must equal the preview's.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var anyone = api.MapGroup("/distributions").RequireAuthorization().WithTags("Distributions");
         anyone.MapGet("/{id:guid}", Get).WithName("GetDistribution").ProducesProblem(StatusCodes.Status404NotFound);
+        anyone.MapPost("/{id:guid}/resume", Resume).WithName("ResumeDistribution")
+            .WithSummary("Runs a failed distribution again from the failed step (its funder, the asset's issuer or an admin).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        anyone.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelDistribution")
+            .WithSummary("Gives up a failed distribution that moved no money: its revenue is undistributed again.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         anyone.MapGet("/{id:guid}/statement.csv", Statement).WithName("GetDistributionStatement").ProducesProblem(StatusCodes.Status404NotFound);
         anyone.MapGet("/{id:guid}/entitlements.json", Entitlements).WithName("GetDistributionEntitlements")
             .WithSummary("The Merkle leaves (asset, index, account, cumulative) and proofs behind the root published on chain.")
@@ -42,8 +48,17 @@ internal static class DistributionEndpoints
             .ToHttp(plan => TypedResults.Ok(DistributionResponse.From(plan)));
 
     private static async Task<IResult> Run(Guid id, RunDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new RunDistribution(user.UserId(), new AssetId(id), request.ExpectedGross, request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
+        (await sender.Send(new RunDistribution(user.UserId(), new AssetId(id), request.ExpectedGross, request.FeeScheduleId, request.DistributionFeeBps, request.ManagementFeeBpsPerYear,
+                request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
             .ToHttp(distributionId => TypedResults.Created($"/api/v1/distributions/{distributionId}", new { id = distributionId }));
+
+    private static async Task<IResult> Resume(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ResumeDistribution(user.UserId(), id, user.IsInRole(Domain.Common.Roles.Admin)), ct))
+            .ToHttp(distributionId => TypedResults.Accepted($"/api/v1/distributions/{distributionId}", new { id = distributionId }));
+
+    private static async Task<IResult> Cancel(Guid id, CancelDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new CancelDistribution(user.UserId(), id, request.Reason ?? "", user.IsInRole(Domain.Common.Roles.Admin)), ct))
+            .ToHttp(distributionId => TypedResults.Ok(new { id = distributionId, status = "Cancelled" }));
 
     private static async Task<IResult> Get(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetDistribution(id), ct)).ToHttp(view => TypedResults.Ok(DistributionResponse.From(view)));
@@ -90,7 +105,10 @@ internal static class DistributionEndpoints
 
 public sealed record PreviewDistributionRequest(long? Gross, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
 
-public sealed record RunDistributionRequest(long ExpectedGross, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
+/// <param name="FeeScheduleId">The preview's <c>feeScheduleId</c> (required): a fee change in between answers 409 with the new fees.</param>
+public sealed record RunDistributionRequest(long ExpectedGross, Guid? FeeScheduleId, int? DistributionFeeBps, int? ManagementFeeBpsPerYear, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
+
+public sealed record CancelDistributionRequest(string? Reason);
 
 public sealed record FeeLineResponse(int Bps, long Amount);
 

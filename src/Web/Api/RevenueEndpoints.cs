@@ -37,7 +37,21 @@ internal static class RevenueEndpoints
             .WithSummary("Validates a CSV statement (reference,date,source,amount[,currency,description]) and returns every row; records nothing.");
         revenue.MapPost("/import", Import).WithName("ImportRevenue").Accepts<string>("text/csv")
             .WithSummary("Imports the valid rows of a CSV statement, all or nothing.").ProducesValidationProblem();
+        revenue.MapPost("/review", Review).WithName("ReviewAssetRevenue")
+            .WithSummary("The issuer confirms (or refuses, with a reason) events a payee recorded; only confirmed revenue is distributed.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        revenue.MapPost("/{eventId:guid}/void", Void).WithName("VoidAssetRevenue")
+            .WithSummary("The issuer voids an undistributed event, with a reason (audited).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static async Task<IResult> Review(Guid id, ReviewRevenueRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new ReviewRevenue(user.UserId(), new AssetId(id), request.EventIds ?? [], request.Confirm, request.Reason), ct))
+            .ToHttp(count => TypedResults.Ok(new { reviewed = count }));
+
+    private static async Task<IResult> Void(Guid id, Guid eventId, VoidRevenueRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new VoidRevenue(user.UserId(), new AssetId(id), eventId, request.Reason ?? ""), ct))
+            .ToHttp(voided => TypedResults.Ok(new { id = voided, status = "Voided" }));
 
     private static async Task<IResult> Ingest(Guid id, RevenueRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
@@ -62,9 +76,10 @@ internal static class RevenueEndpoints
     private static async Task<IResult> ListRevenue(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetAssetRevenue(user.UserId(), new AssetId(id)), ct)).ToHttp(v => TypedResults.Ok(new
         {
-            undistributed = v.Undistributed.MinorUnits,
+            undistributed = v.Undistributed,
+            awaitingConfirmation = v.AwaitingConfirmation.Count,
             undistributedEvents = v.UndistributedEvents,
-            events = v.Recent.Select(e => new { e.Id, reference = e.ExternalReference, date = e.OccurredOn, source = e.Source.ToString(), amount = e.AmountMinorUnits, e.Description, channel = e.Channel.ToString(), e.DistributionId }),
+            events = v.Recent.Select(e => new { e.Id, reference = e.ExternalReference, date = e.OccurredOn, source = e.Source.ToString(), amount = e.AmountMinorUnits, e.Description, channel = e.Channel.ToString(), e.DistributionId, status = e.Status.ToString(), e.ReviewReason }),
             totals = v.Totals,
         }));
 
@@ -105,6 +120,10 @@ internal static class RevenueEndpoints
 public sealed record RevenueRequest(string? Reference, string? Date, string? Source, long Amount, string? Currency, string? Description, List<RevenueItem>? Events);
 
 public sealed record IngestResponse(int Received, int Recorded, int Duplicates);
+
+public sealed record ReviewRevenueRequest(List<Guid>? EventIds, bool Confirm, string? Reason);
+
+public sealed record VoidRevenueRequest(string? Reason);
 
 public sealed record CreateApiKeyRequest(string? Name);
 

@@ -88,7 +88,8 @@ interface IAssetToken is IERC1155, IERC1155MetadataURI, IERC2981 {
     function setAssetPaused(uint256 id, bool paused) external;
 
     /// @notice Moves fractions without the holder's consent (lost keys, court order). Agent only.
-    /// Ignores pause, lock-up, maximum holding and a frozen sender; the receiver must be verified and not frozen.
+    /// Ignores pause, lock-up and a frozen sender; the receiver must be verified, not frozen and, unless
+    /// exempt, stay within the asset's maximum holding.
     function forcedTransfer(address from, address to, uint256 id, uint256 amount, string calldata reason) external;
 
     /// @notice Applies a settlement batch's net fraction changes. Settlement contract only.

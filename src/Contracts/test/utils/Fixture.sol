@@ -53,6 +53,11 @@ abstract contract Fixture is Test {
         splitter.grantRole(splitter.OPERATOR_ROLE(), address(this));
         distributor.grantRole(distributor.OPERATOR_ROLE(), address(this));
         settlement.setExempt(address(sale), true);
+        // Payouts: the holders' share of every stream is kept for the distributor, and neither
+        // contract pays an address the registry (the settlement) says is frozen.
+        splitter.setHolderDistributor(address(distributor));
+        splitter.setRegistry(address(settlement));
+        distributor.setRegistry(address(settlement));
     }
 
     function verify(address account) internal {

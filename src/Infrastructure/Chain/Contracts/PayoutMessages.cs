@@ -54,20 +54,113 @@ public sealed class SplitterWithdrawFunction : FunctionMessage
     public string Payee { get; set; } = "";
 }
 
+/// <summary>Pays several payees what the splitter credited them; payees with nothing owed or frozen are skipped.</summary>
+[Function("withdrawMany", "uint256")]
+public sealed class SplitterWithdrawManyFunction : FunctionMessage
+{
+    [Parameter("address[]", "payees", 1)]
+    public List<string> Payees { get; set; } = [];
+}
+
+[Function("withdrawable", "uint256")]
+public sealed class SplitterWithdrawableFunction : FunctionMessage
+{
+    [Parameter("address", "payee", 1)]
+    public string Payee { get; set; } = "";
+}
+
+[Function("holdersShareOf", "uint256")]
+public sealed class HoldersShareOfFunction : FunctionMessage
+{
+    [Parameter("uint256", "streamId", 1)]
+    public BigInteger StreamId { get; set; }
+}
+
+[Function("setHolderDistributor")]
+public sealed class SetHolderDistributorFunction : FunctionMessage
+{
+    [Parameter("address", "distributor", 1)]
+    public string Distributor { get; set; } = "";
+}
+
+/// <summary>Splitter and distributor: the registry whose frozen flag stops payouts.</summary>
+[Function("setRegistry")]
+public sealed class SetPayoutRegistryFunction : FunctionMessage
+{
+    [Parameter("address", "registry", 1)]
+    public string Registry { get; set; } = "";
+}
+
+/// <summary>Splits the stream and funds the asset's holder pool with the holders' share, in one transaction.</summary>
 [Function("fundFromSplitter", "uint256")]
 public sealed class FundFromSplitterFunction : FunctionMessage
 {
     [Parameter("address", "splitter", 1)]
     public string Splitter { get; set; } = "";
 
-    [Parameter("uint256", "assetId", 2)]
+    [Parameter("tuple", "split", 2)]
+    public StreamDistributionTuple Split { get; set; } = new();
+
+    [Parameter("uint256", "assetId", 3)]
     public BigInteger AssetId { get; set; }
 
-    [Parameter("bytes32", "root", 3)]
+    [Parameter("bytes32", "root", 4)]
     public byte[] Root { get; set; } = [];
 
-    [Parameter("uint256", "totalEntitled", 4)]
+    [Parameter("uint256", "totalEntitled", 5)]
     public BigInteger TotalEntitled { get; set; }
+}
+
+[Event("Withdrawn")]
+public sealed class WithdrawnEvent : IEventDTO
+{
+    [Parameter("address", "payee", 1, true)]
+    public string Payee { get; set; } = "";
+
+    [Parameter("uint256", "amount", 2, false)]
+    public BigInteger Amount { get; set; }
+}
+
+[Event("WithdrawalDeferred")]
+public sealed class WithdrawalDeferredEvent : IEventDTO
+{
+    [Parameter("address", "payee", 1, true)]
+    public string Payee { get; set; } = "";
+
+    [Parameter("uint256", "amount", 2, false)]
+    public BigInteger Amount { get; set; }
+}
+
+[Event("Funded")]
+public sealed class HoldersFundedEvent : IEventDTO
+{
+    [Parameter("uint256", "assetId", 1, true)]
+    public BigInteger AssetId { get; set; }
+
+    [Parameter("uint256", "amount", 2, false)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("bytes32", "root", 3, false)]
+    public byte[] Root { get; set; } = [];
+
+    [Parameter("uint256", "totalEntitled", 4, false)]
+    public BigInteger TotalEntitled { get; set; }
+}
+
+[Event("ClaimSkipped")]
+public sealed class ClaimSkippedEvent : IEventDTO
+{
+    [Parameter("uint256", "assetId", 1, true)]
+    public BigInteger AssetId { get; set; }
+
+    [Parameter("uint256", "index", 2, true)]
+    public BigInteger Index { get; set; }
+
+    [Parameter("address", "account", 3, true)]
+    public string Account { get; set; } = "";
+
+    [Parameter("uint8", "reason", 4, false)]
+    public byte Reason { get; set; }
 }
 
 /// <summary>IHolderDistributor.PushEntry.</summary>

@@ -37,15 +37,7 @@ internal sealed class DistributeStreamHandler : SingleOperationHandler<Distribut
     protected override TransactionInput Build(ChainOperation row, DistributeStreamOnChain command, BuildContext context) =>
         new DistributeFunction
         {
-            Distributions =
-            [
-                new StreamDistributionTuple
-                {
-                    StreamId = command.StreamId,
-                    Payees = command.HoldersBps > 0 ? [.. command.Payees, context.Contracts.HolderDistributor] : command.Payees.ToList(),
-                    Bps = command.HoldersBps > 0 ? [.. command.Bps, command.HoldersBps] : command.Bps.ToList(),
-                },
-            ],
+            Distributions = [StreamSplit.Of(command.StreamId, command.Payees, command.Bps, command.HoldersBps, context)],
         }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
 }
 
@@ -57,18 +49,39 @@ internal sealed class FundHoldersHandler : SingleOperationHandler<FundHoldersOnC
         new FundFromSplitterFunction
         {
             Splitter = context.Contracts.RoyaltySplitter,
+            Split = StreamSplit.Of(command.StreamId, command.Payees, command.Bps, command.HoldersBps, context),
             AssetId = command.AssetTokenId,
             Root = command.Root.HexToByteArray(),
             TotalEntitled = command.TotalEntitled,
         }.CreateTransactionInput(context.Contracts.HolderDistributor);
+
+    public override string? DescribeResult(TransactionReceipt receipt) =>
+        receipt.DecodeAllEvents<HoldersFundedEvent>() is [var funded, ..]
+            ? $"{{\"funded\":{funded.Event.Amount},\"root\":\"{funded.Event.Root.ToHex(true)}\",\"totalEntitled\":{funded.Event.TotalEntitled}}}"
+            : null;
 }
 
-internal sealed class WithdrawPayeeHandler : SingleOperationHandler<WithdrawPayeeOnChain>
+internal sealed class WithdrawPayeesHandler : SingleOperationHandler<WithdrawPayeesOnChain>
 {
-    public override string Kind => WithdrawPayeeOnChain.KindName;
+    public override string Kind => WithdrawPayeesOnChain.KindName;
 
-    protected override TransactionInput Build(ChainOperation row, WithdrawPayeeOnChain command, BuildContext context) =>
-        new SplitterWithdrawFunction { Payee = command.Payee }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
+    protected override TransactionInput Build(ChainOperation row, WithdrawPayeesOnChain command, BuildContext context) =>
+        new SplitterWithdrawManyFunction { Payees = command.Payees.ToList() }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
+
+    public override string? DescribeResult(TransactionReceipt receipt) =>
+        $"{{\"paid\":{receipt.DecodeAllEvents<WithdrawnEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount)},"
+        + $"\"deferred\":{receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count}}}";
+}
+
+/// <summary>The stream's stored split as the splitter hashes it: the payees, then the holder distributor with the holders' share.</summary>
+internal static class StreamSplit
+{
+    public static StreamDistributionTuple Of(long streamId, IReadOnlyList<string> payees, IReadOnlyList<ushort> bps, ushort holdersBps, BuildContext context) => new()
+    {
+        StreamId = streamId,
+        Payees = holdersBps > 0 ? [.. payees, context.Contracts.HolderDistributor] : payees.ToList(),
+        Bps = holdersBps > 0 ? [.. bps, holdersBps] : bps.ToList(),
+    };
 }
 
 internal sealed class PushPayoutsHandler : SingleOperationHandler<PushPayoutsOnChain>

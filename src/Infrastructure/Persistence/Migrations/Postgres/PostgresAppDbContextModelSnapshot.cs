@@ -306,6 +306,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("FirstOperationId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("FundedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("FunderAddress")
                         .IsRequired()
                         .HasMaxLength(42)
@@ -382,6 +385,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("AssetId", "CreatedAt");
+
+                    b.HasIndex("OnChainTokenId", "MerkleRoot");
 
                     b.ToTable("distributions", (string)null);
                 });
@@ -724,12 +729,30 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DistributionId");
 
                     b.HasIndex("AssetId", "ExternalReference")
                         .IsUnique();

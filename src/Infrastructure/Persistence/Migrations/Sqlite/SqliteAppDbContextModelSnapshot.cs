@@ -297,6 +297,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("FirstOperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FundedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FunderAddress")
                         .IsRequired()
                         .HasMaxLength(42)
@@ -373,6 +376,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("AssetId", "CreatedAt");
+
+                    b.HasIndex("OnChainTokenId", "MerkleRoot");
 
                     b.ToTable("distributions", (string)null);
                 });
@@ -715,12 +720,30 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DistributionId");
 
                     b.HasIndex("AssetId", "ExternalReference")
                         .IsUnique();

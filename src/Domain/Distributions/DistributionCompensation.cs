@@ -1,0 +1,56 @@
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Compliance;
+using TokenPlatform.Domain.Revenue;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>
+/// Undoes a failed distribution that moved no money: its failed operations are given up, its revenue
+/// events are undistributed again and its holders' entitlements are taken back, in the caller's unit of
+/// work. A distribution that already pulled money from the funder is never undone: it is resumed.
+/// </summary>
+public sealed class DistributionCompensation(
+    IDistributionStore distributions,
+    IRevenueStore revenue,
+    IEntitlementLedger ledger,
+    IChainMonitor monitor,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    /// <summary>True when no step of the distribution moved or may still move money (every money step failed or never ran) and nothing is in flight.</summary>
+    public async Task<bool> CanCancelAsync(Distribution distribution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        if (distribution.Status != DistributionStatus.Failed)
+        {
+            return false;
+        }
+
+        var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
+        return ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled
+            || (o.Status == ChainOperationStatus.Confirmed && !DistributionSteps.MovesMoney(distribution.Id, o.IdempotencyKey)));
+    }
+
+    public async Task<bool> TryCancelAsync(Guid distributionId, string actorId, string reason, CancellationToken cancellationToken)
+    {
+        var distribution = await distributions.FindForUpdateAsync(distributionId, cancellationToken);
+        if (distribution is null || !await CanCancelAsync(distribution, cancellationToken))
+        {
+            return false;
+        }
+
+        var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
+        await monitor.CancelFailedAsync(ops.Where(o => o.Status == ChainOperationStatus.Failed).Select(o => o.Id).ToList(), reason, cancellationToken);
+        foreach (var e in await revenue.AssignedToForUpdateAsync(distribution.Id, cancellationToken))
+        {
+            e.Release(distribution.Id);
+        }
+
+        await ledger.RemoveAsync(distribution, cancellationToken);
+        var before = distribution.FailureReason;
+        distribution.Cancel($"{reason}; failed earlier: {before}", clock.GetUtcNow());
+        audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), actorId, AuditActions.DistributionCancel, distribution.AssetId.Value,
+            $"distribution {distribution.Id}", "failed", "cancelled", reason));
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>The idempotency keys of a distribution's chain operations: <c>distribution:{id}:{step}</c>.</summary>
+public static class DistributionSteps
+{
+    /// <summary>Pulls the fees from the funder to the treasury (money moves).</summary>
+    public const string Fees = "fees";
+
+    /// <summary>Pulls the rest from the funder to the splitter (money moves).</summary>
+    public const string ToSplitter = "to-splitter";
+
+    /// <summary>Splits the stream and funds the holder pool with the new root, in one transaction.</summary>
+    public const string FundHolders = "fund-holders";
+
+    public static string KeyPrefix(Guid distributionId) => $"distribution:{distributionId}:";
+
+    public static string Key(Guid distributionId, string step) => $"distribution:{distributionId}:{step}";
+
+    /// <summary>The steps that take money from the funder: until one of them ran, a failed distribution can be undone.</summary>
+    public static bool MovesMoney(Guid distributionId, string idempotencyKey) =>
+        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter);
+}

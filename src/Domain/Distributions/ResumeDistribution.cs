@@ -1,0 +1,47 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Compliance;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>
+/// Runs a failed distribution again from the step that failed (e.g. after the funder deposited what was
+/// missing): its failed operations are queued again with their idempotency keys, so no step is ever sent
+/// twice, and every step is idempotent with respect to what the chain already holds. Its funder, the
+/// asset's issuer or an admin may resume it.
+/// </summary>
+public sealed record ResumeDistribution(string UserId, Guid DistributionId, bool IsAdmin = false) : ICommand<Result<Guid>>;
+
+public sealed class ResumeDistributionHandler(IDistributionStore distributions, IAssetRepository assets, IChainMonitor monitor, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<ResumeDistribution, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(ResumeDistribution command, CancellationToken cancellationToken)
+    {
+        var distribution = await distributions.FindForUpdateAsync(command.DistributionId, cancellationToken);
+        var asset = distribution is null ? null : await assets.FindAsync(distribution.AssetId, cancellationToken);
+        if (distribution is null || asset is null || !(command.IsAdmin || distribution.FunderUserId == command.UserId || asset.IssuerId == command.UserId))
+        {
+            return Error.NotFound("distribution.missing", "No such distribution among yours.");
+        }
+
+        if (distribution.Status != DistributionStatus.Failed)
+        {
+            return Error.Conflict("distribution.not_failed", $"Only a failed distribution can be resumed (this one is {distribution.Status.ToString().ToLowerInvariant()}).");
+        }
+
+        var failed = (await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken))
+            .Where(o => o.Status == ChainOperationStatus.Failed).ToList();
+        foreach (var op in failed)
+        {
+            await monitor.RetryAsync(op.Id, cancellationToken);
+        }
+
+        distribution.Resume();
+        audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), command.UserId, AuditActions.DistributionResume, distribution.AssetId.Value,
+            $"distribution {distribution.Id}", "failed", "executing", $"{failed.Count} operation(s) queued again"));
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return distribution.Id;
+    }
+}
