@@ -92,6 +92,19 @@ public sealed class RevenueJourney(ChainAppHost host)
         await creator.WaitForSelectorAsync("text=spreadsheet formula injection");
         await Shot(creator, "1-import-preview");
         await creator.ClickAsync("[data-testid=import-confirm]");
+
+        // A payee's statement waits for the issuer: nothing counts until the issuer confirms it.
+        await creator.WaitForSelectorAsync("[data-testid=revenue-awaiting] >> text=Awaiting the issuer's confirmation (3)");
+        await creator.WaitForSelectorAsync("[data-testid=undistributed] >> text=0.00 USD");
+        Assert.Equal(0, await creator.Locator("[data-testid=revenue-confirm-all]").CountAsync());
+        var issuer = await host.LoginAsync("issuer@demo.local");
+        await issuer.GotoAsync($"/revenue/{assetId}");
+        await AppHost.WaitUntilInteractiveAsync(issuer);
+        await issuer.ClickAsync("[data-testid=revenue-confirm-all]");
+        await issuer.WaitForSelectorAsync("[data-testid=undistributed] >> text=3,000.00 USD");
+        await Shot(issuer, "1b-issuer-confirmed");
+        await creator.ReloadAsync();
+        await AppHost.WaitUntilInteractiveAsync(creator);
         await creator.WaitForSelectorAsync("[data-testid=undistributed] >> text=3,000.00 USD");
 
         // 3. Preview: every line, exact; the holder's line is read from the page.

@@ -26,10 +26,13 @@ public sealed class DistributionCompensation(
             return false;
         }
 
-        var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
-        return ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled
-            || (o.Status == ChainOperationStatus.Confirmed && !DistributionSteps.MovesMoney(distribution.Id, o.IdempotencyKey)));
+        return NothingMoved(distribution.Id, await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken));
     }
+
+    /// <summary>Every operation is final and none that moves money was confirmed.</summary>
+    public static bool NothingMoved(Guid distributionId, IReadOnlyList<ChainOperationView> operations) =>
+        operations.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled
+            || (o.Status == ChainOperationStatus.Confirmed && !DistributionSteps.MovesMoney(distributionId, o.IdempotencyKey)));
 
     public async Task<bool> TryCancelAsync(Guid distributionId, string actorId, string reason, CancellationToken cancellationToken)
     {

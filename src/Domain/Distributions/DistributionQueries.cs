@@ -71,7 +71,10 @@ public sealed class SyncDistributionsWithChainHandler(
             if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Failed) is { } failed)
             {
                 changed += d.Fail($"{failed.Kind}: {failed.Error}", now) ? 1 : 0;
-                cancellable.Add(d.Id);
+                if (DistributionCompensation.NothingMoved(d.Id, ops))
+                {
+                    cancellable.Add(d.Id);
+                }
             }
             else if (d.Status == DistributionStatus.Failed)
             {

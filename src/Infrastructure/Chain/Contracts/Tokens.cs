@@ -14,6 +14,16 @@ public sealed class MintFunction : FunctionMessage
     public BigInteger Amount { get; set; }
 }
 
+[Function("transfer", "bool")]
+public sealed class Erc20TransferFunction : FunctionMessage
+{
+    [Parameter("address", "to", 1)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256", "value", 2)]
+    public BigInteger Value { get; set; }
+}
+
 [Function("balanceOf", "uint256")]
 public sealed class Erc20BalanceOfFunction : FunctionMessage
 {
