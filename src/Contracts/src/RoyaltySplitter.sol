@@ -301,13 +301,13 @@ contract RoyaltySplitter is IRoyaltySplitter, AccessControl, ReentrancyGuardTran
                 let share := mload(add(shares, shl(5, i)))
                 if share {
                     let payee := and(calldataload(add(payees.offset, shl(5, i))), 0xffffffffffffffffffffffffffffffffffffffff)
-                    switch eq(payee, holders)
-                    case 0 {
-                        mstore(0x00, payee)
-                        let slot := keccak256(0x00, 0x40)
-                        sstore(slot, add(sload(slot), share))
+                    if eq(payee, holders) {
+                        toHolders := share
+                        continue
                     }
-                    default { toHolders := share }
+                    mstore(0x00, payee)
+                    let slot := keccak256(0x00, 0x40)
+                    sstore(slot, add(sload(slot), share))
                 }
             }
         }

@@ -326,7 +326,22 @@ contract AssetTokenTest is Fixture {
         token.forcedTransfer(alice, bob, id, 1, "r");
     }
 
-    // ------------------------------------------------------------ applySettlement
+    function test_forcedTransfer_revertsAboveTheReceiversMaxHolding() public {
+        settlement.setExempt(alice, true); // an escrow may hold more than the cap
+        uint256 capped = token.createAsset(terms(alice, 1_000, 100, 0, 0));
+        vm.expectRevert(_notAllowed(alice, bob, capped, 101, IAssetToken.TransferStatus.MaxHoldingExceeded));
+        token.forcedTransfer(alice, bob, capped, 101, "court order");
+        token.forcedTransfer(alice, bob, capped, 100, "court order");
+        vm.expectRevert(_notAllowed(alice, bob, capped, 1, IAssetToken.TransferStatus.MaxHoldingExceeded));
+        token.forcedTransfer(alice, bob, capped, 1, "court order");
+        assertEq(token.balanceOf(bob, capped), 100, "at the cap, not above");
+        // An exempt receiver (platform treasury) is not bound by the cap.
+        settlement.setExempt(bob, true);
+        token.forcedTransfer(alice, bob, capped, 400, "court order");
+        assertEq(token.balanceOf(bob, capped), 500);
+    }
+
+        // ------------------------------------------------------------ applySettlement
 
     function _settle(uint256 assetId, int256 aliceDelta, int256 bobDelta) internal {
         uint256[] memory ids = new uint256[](1);

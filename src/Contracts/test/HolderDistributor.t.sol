@@ -7,7 +7,6 @@ import {BlacklistToken} from "./mocks/BlacklistToken.sol";
 import {HolderDistributor} from "../src/HolderDistributor.sol";
 import {IHolderDistributor} from "../src/interfaces/IHolderDistributor.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
-import {IRoyaltySplitter} from "../src/interfaces/IRoyaltySplitter.sol";
 
 contract HolderDistributorTest is Fixture {
     uint256 internal constant ASSET = 7;
@@ -160,27 +159,6 @@ contract HolderDistributorTest is Fixture {
         bad.setBlacklisted(holders[1], false);
         d.claim(_claim(tree, 1, 1e6));
         assertEq(bad.balanceOf(holders[1]), 2e6, "claimed later");
-    }
-
-    function test_fundFromSplitter_fundsExactlyTheHoldersShare() public {
-        address[] memory payees = new address[](2);
-        payees[0] = address(distributor);
-        payees[1] = address(0xA771);
-        uint16[] memory bps = new uint16[](2);
-        bps[0] = 7_000;
-        bps[1] = 3_000;
-        uint256 stream = splitter.createStream(payees, bps);
-        usd.approve(address(splitter), type(uint256).max);
-        splitter.fund(stream, 1_000e6);
-        IRoyaltySplitter.Distribution[] memory d = new IRoyaltySplitter.Distribution[](1);
-        d[0] = IRoyaltySplitter.Distribution({streamId: stream, payees: payees, bps: bps});
-        splitter.distribute(d);
-        uint256 amount = distributor.fundFromSplitter(splitter, ASSET, bytes32(uint256(1)), 700e6);
-        (, uint256 funded,, uint256 entitled) = distributor.poolOf(ASSET);
-        assertEq(amount, 700e6);
-        assertEq(funded, 700e6);
-        assertEq(entitled, 700e6);
-        assertEq(usd.balanceOf(address(distributor)), 700e6);
     }
 
     function test_claim_revertsWhenCumulativeExceeds64Bits() public {

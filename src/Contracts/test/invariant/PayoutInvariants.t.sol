@@ -9,6 +9,7 @@ import {RoyaltySplitter} from "../../src/RoyaltySplitter.sol";
 import {HolderDistributor} from "../../src/HolderDistributor.sol";
 import {IRoyaltySplitter} from "../../src/interfaces/IRoyaltySplitter.sol";
 import {IHolderDistributor} from "../../src/interfaces/IHolderDistributor.sol";
+import {PayoutFlowHandler, PayoutStream} from "./PayoutFlowHandler.sol";
 
 contract SplitterHandler is CheatCodes {
     TestUSD internal usd;
@@ -183,5 +184,142 @@ contract PayoutInvariantTest is Fixture {
         uint256 received;
         for (uint256 i = 0; i < distributorHandler.holderCount(); ++i) received += usd.balanceOf(distributorHandler.holders(i));
         assertEq(received, paid, "holders received exactly what was paid");
+    }
+}
+
+/// @dev The splitter and the distributor driven together (see {PayoutFlowHandler}): two assets,
+/// each funded from its own stream, with strangers, payees, holders and freezes interleaved.
+contract PayoutFlowInvariantTest is Fixture {
+    PayoutFlowHandler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        address artist = address(0xA1);
+        address label = address(0xA2);
+        address producer = address(0xA3);
+        PayoutStream memory a = _stream([artist, address(distributor), label], [uint16(2_501), 5_999, 1_500], 1);
+        PayoutStream memory b = _stream([producer, label, address(distributor)], [uint16(3_333), 1_667, 5_000], 2);
+        address[] memory payees = new address[](3);
+        payees[0] = artist;
+        payees[1] = label;
+        payees[2] = producer;
+        address[] memory holders = new address[](6);
+        for (uint256 i = 0; i < 6; ++i) holders[i] = address(uint160(0xF100 + i));
+        handler = new PayoutFlowHandler(usd, settlement, splitter, distributor, a, b, payees, holders);
+        splitter.grantRole(splitter.OPERATOR_ROLE(), address(handler));
+        distributor.grantRole(distributor.OPERATOR_ROLE(), address(handler));
+        distributor.grantRole(distributor.DEFAULT_ADMIN_ROLE(), address(handler));
+        settlement.grantRole(settlement.AGENT_ROLE(), address(handler));
+        usd.grantRole(usd.MINTER_ROLE(), address(handler));
+    }
+
+    function _stream(address[3] memory who, uint16[3] memory shares, uint256 holdersIndex) internal returns (PayoutStream memory s) {
+        s.payees = new address[](3);
+        s.bps = new uint16[](3);
+        for (uint256 i = 0; i < 3; ++i) {
+            s.payees[i] = who[i];
+            s.bps[i] = shares[i];
+        }
+        s.holdersIndex = holdersIndex;
+        s.id = splitter.createStream(s.payees, s.bps);
+    }
+
+    function targetContracts() public view returns (address[] memory targets) {
+        targets = new address[](1);
+        targets[0] = address(handler);
+    }
+
+    function _owed() internal view returns (uint256 owed, uint256 paidTotal) {
+        for (uint256 k = 0; k < handler.ASSETS(); ++k) {
+            (, uint256 funded, uint256 paid,) = distributor.poolOf(k + 1);
+            owed += funded - paid;
+            paidTotal += paid;
+        }
+    }
+
+    function invariant_everyPoolIsFundedFromItsOwnStreamAndCovered() public view {
+        for (uint256 k = 0; k < handler.ASSETS(); ++k) {
+            (, uint256 funded, uint256 paid, uint256 entitled) = distributor.poolOf(k + 1);
+            assertGe(funded, entitled, "funded >= totalEntitled");
+            assertGe(entitled, paid, "totalEntitled >= paid");
+            assertEq(funded, handler.ghostReleased(k), "a pool holds exactly its own stream's releases");
+            uint256 bound = distributor.streamOf(k + 1);
+            assertTrue(bound == 0 || bound == handler.streamIdOf(k), "bound to its own stream");
+        }
+        (uint256 owed,) = _owed();
+        assertGe(usd.balanceOf(address(distributor)), owed, "funded - paid is covered");
+        assertEq(handler.ghostFundMismatches(), 0, "fundFromSplitter funds exactly the stream's holders' share");
+    }
+
+    function invariant_distributorHoldsWhatItOwesPlusPlainTransfersOnly() public view {
+        (uint256 owed, uint256 paidTotal) = _owed();
+        uint256 free = distributor.unallocated();
+        assertEq(usd.balanceOf(address(distributor)), owed + free, "held == sum of (funded - paid) + unallocated");
+        assertEq(free, handler.ghostPlainOutstanding(), "unallocated == plain transfers not yet recovered");
+        assertEq(handler.ghostRecoverMismatches(), 0, "recovery only ever saw plain transfers");
+        uint256 received;
+        for (uint256 i = 0; i < handler.holderCount(); ++i) received += usd.balanceOf(handler.holders(i));
+        assertEq(received, paidTotal, "holders received exactly what was paid");
+    }
+
+    function invariant_splitterConservesValue() public view {
+        uint256 credits;
+        uint256 payeeBalances;
+        for (uint256 i = 0; i < handler.payeeCount(); ++i) {
+            credits += splitter.withdrawable(handler.payees(i));
+            payeeBalances += usd.balanceOf(handler.payees(i));
+        }
+        assertEq(splitter.withdrawable(address(distributor)), 0, "the distributor never has a payee balance");
+        uint256 inStreams;
+        for (uint256 k = 0; k < handler.ASSETS(); ++k) {
+            uint256 id = handler.streamIdOf(k);
+            inStreams += splitter.undistributed(id) + splitter.holdersShareOf(id);
+        }
+        uint256 held = usd.balanceOf(address(splitter));
+        assertEq(held, inStreams + credits + splitter.unassigned(), "held == undistributed + holders' shares + credits + unassigned");
+        assertEq(handler.ghostSplitterIn(), handler.ghostSplitterOut() + held, "received == withdrawn + released + held");
+        assertEq(payeeBalances, handler.ghostSplitterOut() - handler.ghostReleased(0) - handler.ghostReleased(1), "payees got what was withdrawn");
+        assertEq(handler.ghostDistributorPaidAsPayee(), 0, "withdraw(distributor) never paid");
+    }
+
+    function invariant_frozenAddressesAreNeverPaid() public view {
+        assertEq(handler.ghostFrozenPaid(), 0, "no frozen address gained stablecoin");
+    }
+
+    function invariant_batchPathsNeverRevert() public view {
+        assertEq(handler.ghostUnexpectedReverts(), 0, "distribute, withdrawMany, claimMany, push and fundFromSplitter never reverted");
+    }
+
+    /// @dev The handler really moves money on every path (so the invariants are not vacuous).
+    function test_handler_drivesTheWholeFlow() public {
+        handler.fundStream(0, 1_000e6);
+        handler.fundStream(1, 3_000e6);
+        handler.strangerDistribute(0, true);
+        handler.withdraw(3, false); // a stranger's withdraw(distributor): refused, nothing paid
+        handler.fundHolders(1, 100);
+        handler.fundHolders(0, 77);
+        handler.toggleFreeze(3); // the first holder
+        handler.claimMany(0);
+        handler.push(1, 0x3f);
+        handler.claim(0, 1);
+        handler.toggleFreeze(3);
+        handler.claim(0, 0);
+        handler.withdrawMany(0x1f);
+        handler.plainTransferToDistributor(5e6);
+        handler.recover();
+        handler.fundHolders(0, 77); // idempotent retry
+        assertEq(handler.ghostUnexpectedReverts(), 0, "no unexpected revert");
+        assertEq(handler.ghostFundMismatches(), 0, "exact funding");
+        assertEq(handler.ghostFrozenPaid(), 0, "frozen not paid");
+        (, uint256 fundedA, uint256 paidA,) = distributor.poolOf(1);
+        (, uint256 fundedB, uint256 paidB,) = distributor.poolOf(2);
+        // The handler funds 1 + amount: 5,999 bps of 1,000,000,001 and 5,000 bps of 3,000,000,001,
+        // each with the leftover unit (largest remainder).
+        assertEq(fundedA, 599_900_001, "stream A's holders' share");
+        assertEq(fundedB, 1_500_000_001, "stream B's holders' share");
+        assertTrue(paidA != 0 && paidB != 0, "holders were paid on both assets");
+        assertEq(usd.balanceOf(address(0x5111)), 5e6 + 1, "the plain transfer was recovered");
+        invariant_distributorHoldsWhatItOwesPlusPlainTransfersOnly();
+        invariant_splitterConservesValue();
     }
 }
