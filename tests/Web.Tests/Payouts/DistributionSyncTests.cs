@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
@@ -42,9 +43,39 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
         }
     }
 
-    private static Distribution Synthetic(DateTimeOffset at)
+    [Fact]
+    public async Task Run_RefusesWhatTheFundersWallet_CannotCoverBesideItsDistributionsInProgress()
     {
-        var input = new DistributionInput(1_000_000, 100, 0, 1_000_000_000, at.AddDays(-30), at, 0, [new PayeeShare("Payee", "0x1111111111111111111111111111111111111111", 5_000)], 5_000,
+        var asset = await App.AssetAsync("12 Rue des Lilas, Lyon");
+        var issuer = await App.UserIdAsync("issuer@demo.local");
+        Assert.True((await RecordAsync(issuer, asset, "LY-RESERVE-1", "1")).IsSuccess);
+        var plan = await PreviewAsync(issuer, asset);
+        // Another distribution of the same funder, on another asset, has not pulled its gross yet.
+        var inFlight = Synthetic(DateTimeOffset.UtcNow.AddMinutes(-1), funderUserId: issuer, gross: plan.FunderBalance);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(inFlight);
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            var refused = await RunAsync(issuer, asset, plan);
+            Assert.Equal("Funds", refused.Error!.Fields[0].Field);
+            Assert.Contains("still to be paid in by your distributions in progress", refused.Error.Fields[0].Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await App.WithDbAsync(async db => await db.Set<Distribution>().Where(d => d.Id == inFlight.Id).ExecuteDeleteAsync());
+            var pending = (await App.SendAsync(async s => await s.Send(new Domain.Revenue.GetAssetRevenue(issuer, asset.Id)))).Value.Recent.Single(e => e.ExternalReference == "LY-RESERVE-1");
+            Assert.True((await App.SendAsync(async s => await s.Send(new Domain.Revenue.VoidRevenue(issuer, asset.Id, pending.Id, "test reservation only")))).IsSuccess);
+        }
+    }
+
+    private static Distribution Synthetic(DateTimeOffset at, string funderUserId = "nobody", long gross = 1_000_000)
+    {
+        var input = new DistributionInput(Math.Max(gross, 1_000), 100, 0, 1_000_000_000, at.AddDays(-30), at, 0, [new PayeeShare("Payee", "0x1111111111111111111111111111111111111111", 5_000)], 5_000,
             [new HolderPosition("0x2222222222222222222222222222222222222222", 10)]);
         var result = DistributionCalculator.Compute(input).Value;
         var lines = new List<DistributionLine>
@@ -54,7 +85,7 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
             new(2, DistributionLineKind.Payee, "Payee", result.Payees[0].Address, 5_000, null, result.Payees[0].Amount),
             new(3, DistributionLineKind.Holder, null, result.Holders[0].Address, null, 10, result.Holders[0].Amount),
         };
-        return new Distribution(Guid.CreateVersion7(), new AssetId(Guid.NewGuid()), 999_999, at, input, result, Guid.NewGuid(), "nobody", "0x3333333333333333333333333333333333333333",
+        return new Distribution(Guid.CreateVersion7(), new AssetId(Guid.NewGuid()), 999_999, at, input, result, Guid.NewGuid(), funderUserId, "0x3333333333333333333333333333333333333333",
             "0x" + new string('a', 64), result.HoldersShare, lines, at);
     }
 

@@ -188,9 +188,18 @@ public sealed class PayoutChainFactory : WebApplicationFactory<Program>, IAsyncL
         input.From = from;
         input.Gas = new HexBigInteger(200_000);
         var hash = await rpc.Eth.Transactions.SendTransaction.SendRequestAsync(input);
+        TransactionReceipt? receipt = null;
+        for (var attempt = 0; attempt < 100 && receipt is null; attempt++)
+        {
+            receipt = await rpc.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
+            if (receipt is null)
+            {
+                await Task.Delay(50);
+            }
+        }
+
         await rpc.Client.SendRequestAsync<object>("anvil_stopImpersonatingAccount", null, from);
-        var receipt = await rpc.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
-        Assert.Equal(1, (int)receipt.Status.Value);
+        Assert.Equal(1, (int)receipt!.Status.Value);
     }
 
     /// <summary>The operations of a distribution, oldest first.</summary>
