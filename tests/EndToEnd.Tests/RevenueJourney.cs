@@ -97,6 +97,7 @@ public sealed class RevenueJourney(ChainAppHost host)
         await creator.WaitForSelectorAsync("[data-testid=revenue-awaiting] >> text=Awaiting the issuer's confirmation (3)");
         await creator.WaitForSelectorAsync("[data-testid=undistributed] >> text=0.00 USD");
         Assert.Equal(0, await creator.Locator("[data-testid=revenue-confirm-all]").CountAsync());
+        await Shot(creator, "1a-awaiting-confirmation");
         var issuer = await host.LoginAsync("issuer@demo.local");
         await issuer.GotoAsync($"/revenue/{assetId}");
         await AppHost.WaitUntilInteractiveAsync(issuer);
