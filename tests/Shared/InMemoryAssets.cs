@@ -35,6 +35,10 @@ public sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
         return Task.CompletedTask;
     }
 
+    public void DiscardChanges()
+    {
+    }
+
     public Task<IExclusiveSection> BeginExclusiveAsync(string lockName, CancellationToken cancellationToken) => Task.FromResult<IExclusiveSection>(new NoSection());
 
     private sealed class NoSection : IExclusiveSection

@@ -5,6 +5,9 @@ public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Forgets every change not yet saved (after a failed save, before trying something else in the same scope).</summary>
+    void DiscardChanges();
+
     /// <summary>
     /// Opens a transaction holding a named lock until it commits or is disposed: use cases that must never
     /// run twice at once (distributions, which share the chain's holder pool) read, check and write inside it.

@@ -43,7 +43,14 @@ public sealed class DistributionCompensation(
         }
 
         var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
-        await monitor.CancelFailedAsync(ops.Where(o => o.Status == ChainOperationStatus.Failed).Select(o => o.Id).ToList(), reason, cancellationToken);
+        var failed = ops.Where(o => o.Status == ChainOperationStatus.Failed).Select(o => o.Id).ToList();
+        if (await monitor.CancelFailedAsync(failed, reason, cancellationToken) != failed.Count)
+        {
+            // Someone retried a step meanwhile (it may run on chain): nothing is undone; the caller's
+            // section rolls back the operations already marked.
+            return false;
+        }
+
         foreach (var e in await revenue.AssignedToForUpdateAsync(distribution.Id, cancellationToken))
         {
             e.Release(distribution.Id);
@@ -51,7 +58,8 @@ public sealed class DistributionCompensation(
 
         await ledger.RemoveAsync(distribution, cancellationToken);
         var before = distribution.FailureReason;
-        distribution.Cancel($"{reason}; failed earlier: {before}", clock.GetUtcNow());
+        var text = $"{reason}; failed earlier: {before}";
+        distribution.Cancel(text.Length <= 2000 ? text : text[..2000], clock.GetUtcNow());
         audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), actorId, AuditActions.DistributionCancel, distribution.AssetId.Value,
             $"distribution {distribution.Id}", "failed", "cancelled", reason));
         return true;

@@ -76,8 +76,9 @@ public sealed class SyncDistributionsWithChainHandler(
                     cancellable.Add(d.Id);
                 }
             }
-            else if (d.Status == DistributionStatus.Failed)
+            else if (d.Status == DistributionStatus.Failed && ops.Count > 0 && ops.All(o => o.Status != ChainOperationStatus.Cancelled))
             {
+                // Its failed steps were retried (e.g. by an admin): it runs again.
                 changed += d.Resume() ? 1 : 0;
             }
             else if (ops.Count > 0 && ops.All(o => o.Status == ChainOperationStatus.Confirmed) && d.Complete(now))
@@ -90,22 +91,34 @@ public sealed class SyncDistributionsWithChainHandler(
 
         if (changed > 0)
         {
+            // A status another instance, a run or a resume changed meanwhile (concurrency token) makes
+            // this save fail: nothing is written and the next pass reads the new state.
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 
+        List<Exception>? errors = null;
         foreach (var id in cancellable)
         {
-            // Same exclusive section as a run: the compensation takes entitlements back.
-            await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
-            if (await compensation.TryCancelAsync(id, "system", "it failed before any money moved", cancellationToken))
+            try
             {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-                await section.CommitAsync(cancellationToken);
-                changed++;
+                // Same exclusive section as a run or a resume: the compensation takes entitlements back.
+                await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
+                if (await compensation.TryCancelAsync(id, "system", "it failed before any money moved", cancellationToken))
+                {
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                    await section.CommitAsync(cancellationToken);
+                    changed++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One distribution that cannot be compensated must not hold back the others; reported after.
+                unitOfWork.DiscardChanges();
+                (errors ??= []).Add(ex);
             }
         }
 
-        return changed;
+        return errors is null ? changed : throw new AggregateException("Some failed distributions could not be compensated.", errors);
     }
 
     private void Record(string kind, long amount, Distribution d, DateTimeOffset now)

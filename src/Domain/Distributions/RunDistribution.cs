@@ -16,7 +16,7 @@ namespace TokenPlatform.Domain.Distributions;
 /// chain work in one commit - pull the fees to the treasury and the rest to the splitter, then split the
 /// stream and fund the holder pool with the new root in one transaction, pay the payees, push to
 /// auto-pay holders. <paramref name="ExpectedGross"/> and the fees are what the user previewed: if
-/// revenue arrived or the fees changed since, nothing runs (409).
+/// revenue arrived or the fees changed since (schedule or asset override), nothing runs (409).
 /// </summary>
 public sealed record RunDistribution(
     string UserId,
@@ -46,9 +46,11 @@ public sealed class RunDistributionHandler(
 
     public async ValueTask<Result<Guid>> Handle(RunDistribution command, CancellationToken cancellationToken)
     {
-        if (command.AcceptedFeeScheduleId is null)
+        if (command.AcceptedFeeScheduleId is null || command.AcceptedDistributionFeeBps is null || command.AcceptedManagementFeeBps is null)
         {
-            return Error.Validation("FeeScheduleId", "Send the fee schedule id of the preview you accept (feeScheduleId).");
+            // An asset's fee override keeps the schedule id: the fees themselves are part of what was accepted.
+            return Error.Validation(command.AcceptedFeeScheduleId is null ? "FeeScheduleId" : command.AcceptedDistributionFeeBps is null ? "DistributionFeeBps" : "ManagementFeeBpsPerYear",
+                "Send the fees of the preview you accept: feeScheduleId, distributionFeeBps and managementFeeBpsPerYear.");
         }
 
         // One distribution at a time, platform-wide: two runs of one asset would both add to the same
@@ -91,8 +93,8 @@ public sealed class RunDistributionHandler(
         }
 
         if (plan.FeeScheduleId != command.AcceptedFeeScheduleId
-            || (command.AcceptedDistributionFeeBps is { } distributionBps && distributionBps != plan.Input.DistributionFeeBps)
-            || (command.AcceptedManagementFeeBps is { } managementBps && managementBps != plan.Input.ManagementFeeBpsPerYear))
+            || command.AcceptedDistributionFeeBps != plan.Input.DistributionFeeBps
+            || command.AcceptedManagementFeeBps != plan.Input.ManagementFeeBpsPerYear)
         {
             return Error.Conflict("fees.changed",
                 $"The platform's fees changed since your preview: the distribution fee is now {BasisPoints.Create(plan.Input.DistributionFeeBps).Value} ({Money.FromMinorUnits(result.DistributionFee).Value} USD) "

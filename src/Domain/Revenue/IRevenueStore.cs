@@ -14,6 +14,12 @@ public interface IRevenueStore
     /// <summary>Which of these references the asset already recorded.</summary>
     Task<IReadOnlySet<string>> ExistingReferencesAsync(AssetId assetId, IReadOnlyCollection<string> references, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Which of these references the asset holds in an event that does not count (awaiting confirmation,
+    /// refused or voided): the issuer recording the same reference must not have its line taken for a duplicate.
+    /// </summary>
+    Task<IReadOnlySet<string>> UnconfirmedReferencesAsync(AssetId assetId, IReadOnlyCollection<string> references, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RevenueEvent>> ListAsync(AssetId assetId, int take, CancellationToken cancellationToken);
 
     /// <summary>Totals per month and source (for charts), oldest first.</summary>

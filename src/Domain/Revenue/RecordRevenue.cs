@@ -57,7 +57,13 @@ public sealed class RecordRevenueHandler(RevenueAccess access, IRevenueStore sto
             return asset.Error!;
         }
 
-        var recorded = await store.AddNewAsync([new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Form, now, asset.Value.IssuerId == command.UserId)], cancellationToken);
+        var byIssuer = asset.Value.IssuerId == command.UserId;
+        if (byIssuer && (await store.UnconfirmedReferencesAsync(command.AssetId, [line.Value.Reference], cancellationToken)).Count > 0)
+        {
+            return Error.Validation("Reference", RevenueImports.HeldByPayee(line.Value.Reference));
+        }
+
+        var recorded = await store.AddNewAsync([new RevenueEvent(Guid.CreateVersion7(), command.AssetId, line.Value, command.UserId, RevenueChannel.Form, now, byIssuer)], cancellationToken);
         return new RecordedRevenue(1, recorded, 1 - recorded);
     }
 }
@@ -140,7 +146,7 @@ public sealed class PreviewRevenueImportHandler(RevenueAccess access, IRevenueSt
     public async ValueTask<Result<RevenueImportPreview>> Handle(PreviewRevenueImport query, CancellationToken cancellationToken)
     {
         var asset = await access.LoadAsync(query.AssetId, query.UserId, cancellationToken);
-        return asset.IsSuccess ? await RevenueImports.PreviewAsync(store, query.AssetId, query.Csv, clock, cancellationToken) : asset.Error!;
+        return asset.IsSuccess ? await RevenueImports.PreviewAsync(store, query.AssetId, query.Csv, asset.Value.IssuerId == query.UserId, clock, cancellationToken) : asset.Error!;
     }
 }
 
@@ -157,14 +163,14 @@ public sealed class ImportRevenueHandler(RevenueAccess access, IRevenueStore sto
             return asset.Error!;
         }
 
-        var preview = await RevenueImports.PreviewAsync(store, command.AssetId, command.Csv, clock, cancellationToken);
+        var byIssuer = asset.Value.IssuerId == command.UserId;
+        var preview = await RevenueImports.PreviewAsync(store, command.AssetId, command.Csv, byIssuer, clock, cancellationToken);
         if (preview.FileError is { } fileError)
         {
             return Error.Validation("File", fileError);
         }
 
         var now = clock.GetUtcNow();
-        var byIssuer = asset.Value.IssuerId == command.UserId;
         var valid = preview.Rows.Where(r => r.Valid).Select(r => new RevenueEvent(Guid.CreateVersion7(), command.AssetId, r.Line!, command.UserId, RevenueChannel.Csv, now, byIssuer)).ToList();
         if (valid.Count == 0)
         {
@@ -178,7 +184,8 @@ public sealed class ImportRevenueHandler(RevenueAccess access, IRevenueStore sto
 
 internal static class RevenueImports
 {
-    public static async Task<RevenueImportPreview> PreviewAsync(IRevenueStore store, AssetId assetId, string csv, TimeProvider clock, CancellationToken cancellationToken)
+    /// <param name="byIssuer">The issuer imports: a reference a payee's event holds without counting is refused, not taken for a duplicate.</param>
+    public static async Task<RevenueImportPreview> PreviewAsync(IRevenueStore store, AssetId assetId, string csv, bool byIssuer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var firstPass = RevenueCsv.Parse(csv, today, new HashSet<string>());
@@ -189,8 +196,18 @@ internal static class RevenueImports
 
         var references = firstPass.Rows.Where(r => r.Line is not null).Select(r => r.Line!.Reference).ToList();
         var existing = await store.ExistingReferencesAsync(assetId, references, cancellationToken);
-        return existing.Count == 0 ? firstPass : RevenueCsv.Parse(csv, today, existing);
+        var preview = existing.Count == 0 ? firstPass : RevenueCsv.Parse(csv, today, existing);
+        var held = byIssuer && existing.Count > 0 ? await store.UnconfirmedReferencesAsync(assetId, existing, cancellationToken) : new HashSet<string>();
+        return held.Count == 0 ? preview : preview with
+        {
+            Rows = preview.Rows.Select(r => r.Line is { } l && held.Contains(l.Reference)
+                ? r with { Line = null, Duplicate = false, Errors = [new FieldError("Reference", HeldByPayee(l.Reference))] }
+                : r).ToList(),
+        };
     }
+
+    public static string HeldByPayee(string reference) =>
+        $"The reference {reference} belongs to an event a payee recorded that does not count (awaiting your confirmation, refused or voided): confirm it on the revenue page, or use another reference.";
 }
 
 /// <summary>An item of the HTTP API: <c>Amount</c> is an integer in minor units (6 decimals).</summary>
@@ -253,6 +270,16 @@ public sealed class IngestRevenueHandler(RevenueAccess access, IRevenueStore sto
         }
 
         var byIssuer = asset.Value.IssuerId == command.UserId;
+        if (byIssuer)
+        {
+            var held = await store.UnconfirmedReferencesAsync(command.AssetId, events.Select(e => e.ExternalReference).ToList(), cancellationToken);
+            if (held.Count > 0)
+            {
+                return Result<RecordedRevenue>.Invalid(events.Select((e, i) => (e, i)).Where(x => held.Contains(x.e.ExternalReference))
+                    .Take(100).Select(x => new FieldError($"events[{x.i}].Reference", RevenueImports.HeldByPayee(x.e.ExternalReference))).ToList());
+            }
+        }
+
         var recorded = await store.AddNewAsync(byIssuer ? events : events.Select(e => e.AsRecordedByPayee()).ToList(), cancellationToken);
         return new RecordedRevenue(events.Count, recorded, events.Count - recorded);
     }

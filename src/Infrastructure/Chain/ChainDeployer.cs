@@ -49,16 +49,51 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
             var code = await chain.Web3.Eth.GetCode.SendRequestAsync(existing.Settlement);
             if (code is not null && code.Length > 2)
             {
-                return existing;
+                if (await HasPayoutLayoutAsync(existing))
+                {
+                    return existing;
+                }
+
+                // Contracts from before the splitter kept each stream's holders' share apart: distributions
+                // would fail after pulling money. A local chain starts over; a real one needs an operator.
+                if (chain.Options.Mode != ChainMode.Managed)
+                {
+                    throw new InvalidOperationException(
+                        $"The contracts recorded for chain {chain.Options.ChainId} predate the payout layout (RoyaltySplitter.holderDistributor is not set): deploy the current contracts (see README, Chain) before starting.");
+                }
+
+                LogOutdated(logger, chain.Options.ChainId);
+            }
+            else
+            {
+                LogRedeploying(logger, chain.Options.ChainId);
             }
 
-            // The chain was reset (e.g. its state file deleted): forget the stale addresses and nonce.
-            LogRedeploying(logger, chain.Options.ChainId);
+            // The chain was reset (e.g. its state file deleted) or holds outdated contracts: forget the stale addresses and nonce.
             await db.ChainDeployments.Where(d => d.ChainId == chain.Options.ChainId).ExecuteDeleteAsync(cancellationToken);
             await db.ChainNonces.Where(n => n.ChainId == chain.Options.ChainId).ExecuteDeleteAsync(cancellationToken);
         }
 
         return await DeployAsync(cancellationToken);
+    }
+
+    /// <summary>The splitter knows its holder distributor (so the holders' share is kept per stream).</summary>
+    private async Task<bool> HasPayoutLayoutAsync(ContractAddresses contracts)
+    {
+        try
+        {
+            var distributor = await chain.Web3.Eth.GetContractQueryHandler<HolderDistributorOfFunction>()
+                .QueryAsync<string>(contracts.RoyaltySplitter, new HolderDistributorOfFunction());
+            return string.Equals(distributor, contracts.HolderDistributor, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Nethereum.JsonRpc.Client.RpcResponseException)
+        {
+            return false;
+        }
+        catch (Nethereum.ABI.FunctionEncoding.SmartContractRevertException)
+        {
+            return false;
+        }
     }
 
     private async Task<ContractAddresses> DeployAsync(CancellationToken cancellationToken)
@@ -133,6 +168,9 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed the platform contracts on chain {ChainId}: Settlement {Settlement}, AssetToken {AssetToken}")]
     private static partial void LogDeployed(ILogger logger, long chainId, string settlement, string assetToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded contracts on the managed chain {ChainId} predate the payout layout: deploying the current contracts (assets created before must be created again)")]
+    private static partial void LogOutdated(ILogger logger, long chainId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded contracts are missing on chain {ChainId} (chain reset?): deploying again")]
     private static partial void LogRedeploying(ILogger logger, long chainId);

@@ -45,12 +45,12 @@ internal sealed class ChainMonitor(AppDbContext db, ReconciliationState reconcil
     {
         var now = clock.GetUtcNow();
         var ids = operationIds.ToList();
-        var text = reason.Length <= 1000 ? reason : reason[..1000];
+        var text = "cancelled: " + (reason.Length <= 500 ? reason : reason[..500]);
         return await db.ChainOperations
             .Where(o => ids.Contains(o.Id) && o.Status == ChainOperationStatus.Failed)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(o => o.Status, ChainOperationStatus.Cancelled)
-                    .SetProperty(o => o.Error, o => "cancelled: " + text + " (was: " + o.Error + ")")
+                    .SetProperty(o => o.Error, text)
                     .SetProperty(o => o.UpdatedAt, now),
                 cancellationToken);
     }

@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 
+    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+
     /// <summary>
     /// PostgreSQL: a transaction-scoped advisory lock named after the lock (every instance waits for it).
     /// SQLite (single instance by design): an in-process lock around the transaction.

@@ -14,7 +14,9 @@ internal sealed class DistributionConfiguration : IEntityTypeConfiguration<Distr
         builder.ToTable("distributions");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        // Status changes come from runs, resumes, cancellations and the sync (possibly on several
+        // instances): the one that saves last with a stale status fails instead of overwriting.
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(d => d.FunderUserId).HasMaxLength(64);
         builder.Property(d => d.FunderAddress).HasMaxLength(42);
         builder.Property(d => d.MerkleRoot).HasMaxLength(66);
@@ -187,7 +189,17 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
         var claims = new List<ClaimProof>();
         foreach (var tokenId in assets)
         {
-            var pool = await chain.PoolAsync(tokenId, cancellationToken);
+            HolderPool pool;
+            try
+            {
+                pool = await chain.PoolAsync(tokenId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One asset whose pool cannot be read must not hold back the claims on the others.
+                continue;
+            }
+
             if (await distributions.FindByRootAsync(tokenId, pool.Root, cancellationToken) is not { } funded)
             {
                 continue;

@@ -189,6 +189,19 @@ internal sealed class RevenueStore(AppDbContext db) : IRevenueStore
         return found;
     }
 
+    public async Task<IReadOnlySet<string>> UnconfirmedReferencesAsync(AssetId assetId, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in references.Distinct().Chunk(1_000))
+        {
+            found.UnionWith(await db.Set<RevenueEvent>().AsNoTracking()
+                .Where(e => e.AssetId == assetId && e.Status != RevenueEventStatus.Confirmed && chunk.Contains(e.ExternalReference))
+                .Select(e => e.ExternalReference).ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<RevenueEvent>> ListAsync(AssetId assetId, int take, CancellationToken cancellationToken) =>
         await db.Set<RevenueEvent>().AsNoTracking().Where(e => e.AssetId == assetId)
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt).Take(take).ToListAsync(cancellationToken);

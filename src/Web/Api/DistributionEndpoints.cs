@@ -21,7 +21,7 @@ internal static class DistributionEndpoints
             .WithSummary("Every line a distribution would pay (fees, payees, holders at the record time), without executing it.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         recorder.MapPost("", Run).WithName("RunDistribution")
-            .WithSummary("Distributes the asset's undistributed confirmed revenue; expectedGross and feeScheduleId (and the fee bps, when sent) must equal the preview's.")
+            .WithSummary("Distributes the asset's undistributed confirmed revenue; expectedGross, feeScheduleId, distributionFeeBps and managementFeeBpsPerYear must equal the preview's.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var anyone = api.MapGroup("/distributions").RequireAuthorization().WithTags("Distributions");
@@ -105,7 +105,8 @@ internal static class DistributionEndpoints
 
 public sealed record PreviewDistributionRequest(long? Gross, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
 
-/// <param name="FeeScheduleId">The preview's <c>feeScheduleId</c> (required): a fee change in between answers 409 with the new fees.</param>
+/// <param name="FeeScheduleId">The preview's <c>feeScheduleId</c>; with <paramref name="DistributionFeeBps"/> and
+/// <paramref name="ManagementFeeBpsPerYear"/> (all required) the fees accepted: a change in between answers 409 with the new fees.</param>
 public sealed record RunDistributionRequest(long ExpectedGross, Guid? FeeScheduleId, int? DistributionFeeBps, int? ManagementFeeBpsPerYear, DateTimeOffset? RecordTime, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd);
 
 public sealed record CancelDistributionRequest(string? Reason);

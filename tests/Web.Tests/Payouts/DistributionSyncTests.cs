@@ -41,6 +41,12 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
         {
             Assert.Equal(DistributionStatus.Failed, (await DistributionAsync(d.Id)).Status);
         }
+
+        // Synthetic rows leave the shared database as they came.
+        var ids = failed.Select(d => d.Id).Append(executing.Id).ToList();
+        var keys = ids.SelectMany(id => new[] { DistributionSteps.Key(id, DistributionSteps.Fees), DistributionSteps.Key(id, DistributionSteps.ToSplitter) }).ToList();
+        await App.WithDbAsync(async db => await db.Set<Distribution>().Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync());
+        await App.WithDbAsync(async db => await db.ChainOperations.Where(o => keys.Contains(o.IdempotencyKey)).ExecuteDeleteAsync());
     }
 
     [Fact]
@@ -49,7 +55,9 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
         var asset = await App.AssetAsync("12 Rue des Lilas, Lyon");
         var issuer = await App.UserIdAsync("issuer@demo.local");
         Assert.True((await RecordAsync(issuer, asset, "LY-RESERVE-1", "1")).IsSuccess);
+        await FundAsync(issuer);
         var plan = await PreviewAsync(issuer, asset);
+        Assert.True(plan.FunderBalance >= plan.Result.Gross, "the wallet alone covers this distribution");
         // Another distribution of the same funder, on another asset, has not pulled its gross yet.
         var inFlight = Synthetic(DateTimeOffset.UtcNow.AddMinutes(-1), funderUserId: issuer, gross: plan.FunderBalance);
         await using (var scope = App.Services.CreateAsyncScope())

@@ -45,6 +45,9 @@ public sealed class FailedDistributionTests(PayoutChainFactory app) : PayoutScen
         Assert.Contains(BasisPoints.Create(plan.Input.DistributionFeeBps + 50).Value.ToString(), stale.Error.Message, StringComparison.Ordinal);
         var missing = await App.SendAsync(async s => await s.Send(new RunDistribution(issuer, asset.Id, plan.Result.Gross, null)));
         Assert.Equal("FeeScheduleId", missing.Error!.Fields[0].Field);
+        // The override keeps the schedule id: the fees the user saw are part of what a run carries.
+        missing = await App.SendAsync(async s => await s.Send(new RunDistribution(issuer, asset.Id, plan.Result.Gross, plan.FeeScheduleId)));
+        Assert.Equal("DistributionFeeBps", missing.Error!.Fields[0].Field);
 
         // The asset distributes again; once the pool is funded on chain, claims are proven against that root,
         // even while the rest of the distribution (the payee's withdrawal) is still to come.
@@ -78,6 +81,7 @@ public sealed class FailedDistributionTests(PayoutChainFactory app) : PayoutScen
         var plan = await PreviewAsync(issuer, asset);
         var fees = plan.Result.DistributionFee + plan.Result.ManagementFee;
         Assert.True(fees > 0, "the default schedule charges a distribution fee");
+        var creatorBefore = await App.UsdBalanceAsync(creatorWallet);
         var id = (await RunAsync(issuer, asset, plan)).Value;
         var treasury = App.Chain.OperatorAddress;
         var treasuryBefore = await App.UsdBalanceAsync(treasury);
@@ -101,7 +105,8 @@ public sealed class FailedDistributionTests(PayoutChainFactory app) : PayoutScen
         await UntilStatusAsync(id, DistributionStatus.Completed);
         var d = await DistributionAsync(id);
         Assert.Equal(treasuryBefore + fees, await App.UsdBalanceAsync(treasury));
-        Assert.Equal(Line(d, creatorWallet), d.PayeesTotal);
+        Assert.Equal(creatorBefore + Line(d, creatorWallet), await App.UsdBalanceAsync(creatorWallet));
+        Assert.Equal(0, await PayeeCreditAsync(creatorWallet));
         var pool = await PoolAsync(asset);
         Assert.Equal(d.HoldersShare, pool.Funded);
         Assert.Equal(d.MerkleRoot, pool.Root);

@@ -34,6 +34,8 @@ public sealed class OutsiderAndPayeeTests(PayoutChainFactory app) : PayoutScenar
         Assert.Equal(0, revenue.UndistributedEvents);
         Assert.Equal(2, revenue.AwaitingConfirmation.Count);
         var real = revenue.AwaitingConfirmation.Single(e => e.ExternalReference == "ND-CREATOR-1").Id;
+        // The issuer's own line with a reference a payee's unconfirmed event holds is refused, not taken for a duplicate.
+        Assert.Equal("Reference", (await RecordAsync(issuer, asset, "ND-CREATOR-1", "5")).Error!.Fields[0].Field);
         var fake = revenue.AwaitingConfirmation.Single(e => e.ExternalReference == "ND-FAKE").Id;
         Assert.False((await App.SendAsync(async s => await s.Send(new ReviewRevenue(creator, asset.Id, [real], true, null)))).IsSuccess);
         Assert.Equal(1, (await App.SendAsync(async s => await s.Send(new ReviewRevenue(issuer, asset.Id, [real], true, null)))).Value);

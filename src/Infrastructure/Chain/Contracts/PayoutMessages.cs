@@ -76,6 +76,11 @@ public sealed class HoldersShareOfFunction : FunctionMessage
     public BigInteger StreamId { get; set; }
 }
 
+[Function("holderDistributor", "address")]
+public sealed class HolderDistributorOfFunction : FunctionMessage
+{
+}
+
 [Function("setHolderDistributor")]
 public sealed class SetHolderDistributorFunction : FunctionMessage
 {
