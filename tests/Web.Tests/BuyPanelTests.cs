@@ -63,6 +63,19 @@ public sealed class BuyPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AQuantityBeyondALong_IsRefused_NotACrash()
+    {
+        var cut = Render();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=buy-breakdown]"));
+
+        cut.Find("input[data-testid=buy-quantity]").Input("99999999999999999999999");
+        cut.Find("input[data-testid=buy-quantity]").Blur();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("99,999,999", cut.Find("[data-testid=buy-confirm]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(_investors.Purchases);
+    }
+
+    [Fact]
     public void ExactlyTheMaximumHolding_ShowsTheFullBreakdown_AndCanBeConfirmed()
     {
         var cut = Render();
