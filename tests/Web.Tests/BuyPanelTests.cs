@@ -200,7 +200,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
         public Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Purchase>>(Purchases.Where(p => p.InvestorId == investorId).ToList());
 
-        public Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Purchase>> ListUnsettledPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -66,7 +66,7 @@ public sealed class MarketplaceFilterTests : IAsyncLifetime
 
         public Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Purchase>> ListUnsettledPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
