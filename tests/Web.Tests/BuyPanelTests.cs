@@ -63,6 +63,19 @@ public sealed class BuyPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AQuantityBeyondALong_IsRefused_NotACrash()
+    {
+        var cut = Render();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=buy-breakdown]"));
+
+        cut.Find("input[data-testid=buy-quantity]").Input("99999999999999999999999");
+        cut.Find("input[data-testid=buy-quantity]").Blur();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("99,999,999", cut.Find("[data-testid=buy-confirm]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(_investors.Purchases);
+    }
+
+    [Fact]
     public void ExactlyTheMaximumHolding_ShowsTheFullBreakdown_AndCanBeConfirmed()
     {
         var cut = Render();
@@ -187,7 +200,7 @@ public sealed class BuyPanelTests : IAsyncLifetime
         public Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Purchase>>(Purchases.Where(p => p.InvestorId == investorId).ToList());
 
-        public Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Purchase>> ListUnsettledPurchasesAsync(int take, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 

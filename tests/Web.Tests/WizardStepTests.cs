@@ -98,4 +98,51 @@ public sealed class WizardStepTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.NotNull(asset.Split));
         Assert.Equal((3_000, 7_000), (asset.Split!.Payees[0].Bps, asset.Split.HoldersBps));
     }
+
+    [Theory]
+    [InlineData("99999999999999999999999999")]
+    [InlineData("-99999999999999999999999999")]
+    public async Task SplitStep_AShareBeyondEveryLimit_IsAFieldError_NotACrash(string percent)
+    {
+        var asset = Draft(AssetKind.MusicRoyalty);
+        var cut = _ctx.Render<WizardSplitStep>(p => p.Add(s => s.Asset, asset).Add(s => s.IssuerId, "issuer-1"));
+        await cut.Find("[data-testid=payee-add]").ClickAsync(new());
+        cut.Find("input[data-testid=payee-label]").Change("Nova");
+        cut.Find("input[data-testid=payee-address]").Change("0x" + new string('a', 40));
+        cut.Find("input[data-testid=payee-percent]").Input(percent);
+        cut.Find("input[data-testid=holders-percent]").Input("0");
+
+        await cut.Find("[data-testid=split-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("A payee's share must be above 0% and at most 100%.", cut.Markup, StringComparison.Ordinal));
+        Assert.Null(asset.Split);
+    }
+
+    [Fact]
+    public async Task TermsStep_APriceBeyondTheLargestAmount_IsAFieldError_NotACrash()
+    {
+        var asset = Draft(AssetKind.Art);
+        var saved = 0;
+        var cut = _ctx.Render<WizardTermsStep>(p => p.Add(s => s.Asset, asset).Add(s => s.IssuerId, "issuer-1").Add(s => s.OnSaved, () => saved++));
+        cut.Find("input[data-testid=terms-price]").Change("100000000000000000000000");
+
+        await cut.Find("[data-testid=terms-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("The amount is too large", cut.Markup, StringComparison.Ordinal));
+        Assert.Null(asset.Terms);
+        Assert.Equal(0, saved);
+    }
+
+    [Fact]
+    public async Task TermsStep_AMaximumHoldingBeyondEveryLimit_IsRefused_NotACrash()
+    {
+        var asset = Draft(AssetKind.Art);
+        var cut = _ctx.Render<WizardTermsStep>(p => p.Add(s => s.Asset, asset).Add(s => s.IssuerId, "issuer-1"));
+        cut.Find("input[data-testid=terms-maxholding]").Change("99999999999999999999999999");
+
+        await cut.Find("[data-testid=terms-save]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=terms-save]").HasAttribute("disabled")));
+        Assert.True(asset.Terms is null || asset.Terms.MaxHolding.Value <= 10_000);
+    }
 }

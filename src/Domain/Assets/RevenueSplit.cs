@@ -12,7 +12,7 @@ public enum PayeeRole
     Other = 6,
 }
 
-/// <summary>One recipient of an asset's revenue: an address (a platform user's wallet or an external one).</summary>
+/// <summary>One recipient of an asset's revenue: an address (a platform user's wallet or an external one), EIP-55 checksummed once in a <see cref="RevenueSplit"/>.</summary>
 public sealed record SplitPayee(string Label, PayeeRole Role, string Address, int Bps);
 
 /// <summary>
@@ -44,7 +44,7 @@ public sealed record RevenueSplit
             var p = payees[i];
             errors
                 .When(string.IsNullOrWhiteSpace(p.Label), $"Payees[{i}].Label", "Name the payee.")
-                .When(!EthAddressFormat.IsValid(p.Address), $"Payees[{i}].Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
+                .When(!EthAddress.IsValid(p.Address), $"Payees[{i}].Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
                 .When(p.Bps is <= 0 or > BasisPoints.Whole, $"Payees[{i}].Bps", "A payee's share must be above 0% and at most 100%.")
                 .When(!Enum.IsDefined(p.Role), $"Payees[{i}].Role", "Choose a role.");
         }
@@ -56,13 +56,6 @@ public sealed record RevenueSplit
         errors.When(payees.Count == 0 && holdersBps == 0, "Total", "Someone must receive the revenue.");
         return errors.Errors.Count > 0
             ? Result<RevenueSplit>.Invalid(errors.Errors)
-            : new RevenueSplit(payees.Select(p => p with { Label = p.Label.Trim(), Address = p.Address.Trim() }).ToList(), holdersBps);
+            : new RevenueSplit(payees.Select(p => p with { Label = p.Label.Trim(), Address = EthAddress.Checksum(p.Address) }).ToList(), holdersBps);
     }
-}
-
-/// <summary>Format check for Ethereum addresses (the checksum is applied at the chain edge).</summary>
-public static class EthAddressFormat
-{
-    public static bool IsValid(string? value) =>
-        value is { Length: 42 } && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value[2..].All(Uri.IsHexDigit);
 }

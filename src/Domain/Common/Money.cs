@@ -24,25 +24,57 @@ public readonly record struct Money : IComparable<Money>
 
     /// <summary>
     /// Parses a decimal string such as "12.5" or "1,250.50" (what <see cref="ToString"/> writes) with at
-    /// most six decimals; no floating point involved.
+    /// most six decimals, digit by digit: no floating point and no decimal rounding, so the amount is
+    /// exactly the text. A sign, an exponent, spaces, a seventh decimal or more than
+    /// <see cref="long.MaxValue"/> minor units is a field error, never an exception.
     /// </summary>
     public static Result<Money> Parse(string? text, string field = "amount")
     {
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        if (!TrySplit(text, out var whole, out var fraction))
         {
             return Error.Validation(field, "Enter an amount such as 12.50.");
         }
 
-        var scaled = value * UnitsPerWhole;
-        if (scaled != decimal.Truncate(scaled))
+        whole = whole.TrimStart('0');
+        fraction = fraction.TrimEnd('0');
+        // 19 digits bound the arithmetic below (10^19 x 10^6 fits an Int128 by far); the exact limit is checked after.
+        if (whole.Length > 19)
+        {
+            return TooLarge(field);
+        }
+
+        if (fraction.Length > Decimals)
         {
             return Error.Validation(field, $"An amount has at most {Decimals} decimals.");
         }
 
-        return scaled > long.MaxValue
-            ? Error.Validation(field, "The amount is too large.")
-            : new Money((long)scaled);
+        var units = Int128.Zero;
+        foreach (var digit in whole + fraction.PadRight(Decimals, '0'))
+        {
+            units = (units * 10) + (digit - '0');
+        }
+
+        return units > long.MaxValue ? TooLarge(field) : new Money((long)units);
     }
+
+    /// <summary>Digits with optional thousands separators, then optionally a point and digits; at least one digit.</summary>
+    private static bool TrySplit(string? text, out string whole, out string fraction)
+    {
+        whole = fraction = "";
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        var integer = point < 0 ? text : text[..point];
+        whole = integer.Replace(",", "", StringComparison.Ordinal);
+        fraction = point < 0 ? "" : text[(point + 1)..];
+        return !integer.StartsWith(',') && whole.Length + fraction.Length > 0 && whole.All(char.IsAsciiDigit) && fraction.All(char.IsAsciiDigit);
+    }
+
+    private static Error TooLarge(string field) =>
+        Error.Validation(field, $"The amount is too large: at most {new Money(long.MaxValue)}.");
 
     public static Money operator +(Money a, Money b) => new(checked(a.MinorUnits + b.MinorUnits));
 

@@ -20,7 +20,11 @@ public interface IInvestorStore
 
     Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Purchases the chain may still change, oldest first: submitted ones, and failed ones whose chain
+    /// operation changed after they failed (an admin retried it: it is no longer failed, or failed anew).
+    /// </summary>
+    Task<IReadOnlyList<Purchase>> ListUnsettledPurchasesAsync(int take, CancellationToken cancellationToken);
 
     /// <summary>Assets by id or by on-chain id (portfolio lookups).</summary>
     Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken);

@@ -95,6 +95,25 @@ public sealed class Purchase
         return true;
     }
 
+    /// <summary>
+    /// Its chain operation was retried after it failed (an admin's retry): the purchase is in progress
+    /// again and settles with what the retry does, as a first attempt would. Only a failed purchase reopens.
+    /// </summary>
+    public bool Reopen(DateTimeOffset now)
+    {
+        if (Status != PurchaseStatus.Failed)
+        {
+            return false;
+        }
+
+        Status = PurchaseStatus.Submitted;
+        FailureReason = null;
+        TxHash = null;
+        BlockNumber = null;
+        UpdatedAt = now;
+        return true;
+    }
+
     public bool Fail(string reason, string? txHash, DateTimeOffset now)
     {
         if (Status != PurchaseStatus.Submitted)

@@ -167,8 +167,9 @@ public sealed class GetPurchaseHandler(IInvestorStore store, IAssetRepository as
 }
 
 /// <summary>
-/// Settles submitted purchases with what the chain did (run by a background worker): confirmed ones
-/// record the commission as platform revenue, failed ones keep the decoded reason in words.
+/// Settles purchases with what the chain did (run by a background worker): confirmed ones record the
+/// commission as platform revenue, failed ones keep the decoded reason in words. A failed purchase
+/// whose operation an admin retried is in progress again and settles with the retry's outcome.
 /// </summary>
 public sealed record SyncPurchasesWithChain : ICommand<int>;
 
@@ -178,11 +179,17 @@ public sealed class SyncPurchasesWithChainHandler(IInvestorStore store, IChainOu
     public async ValueTask<int> Handle(SyncPurchasesWithChain command, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var purchase in await store.ListSubmittedPurchasesAsync(200, cancellationToken))
+        foreach (var purchase in await store.ListUnsettledPurchasesAsync(200, cancellationToken))
         {
             var operation = await outbox.FindAsync(purchase.OperationId, cancellationToken);
+            if (operation is null)
+            {
+                continue;
+            }
+
             var now = clock.GetUtcNow();
-            if (operation is { Status: ChainOperationStatus.Confirmed } && purchase.Confirm(operation.TxHash!, operation.BlockNumber ?? 0, now))
+            var reopened = WasRetried(purchase, operation) && purchase.Reopen(now);
+            if (operation.Status == ChainOperationStatus.Confirmed && purchase.Confirm(operation.TxHash!, operation.BlockNumber ?? 0, now))
             {
                 if (purchase.Commission.MinorUnits > 0)
                 {
@@ -191,7 +198,11 @@ public sealed class SyncPurchasesWithChainHandler(IInvestorStore store, IChainOu
 
                 changed++;
             }
-            else if (operation is { Status: ChainOperationStatus.Failed } && purchase.Fail(PurchaseFailures.Explain(operation.Error), operation.TxHash, now))
+            else if (operation.Status == ChainOperationStatus.Failed && purchase.Fail(PurchaseFailures.Explain(operation.Error), operation.TxHash, now))
+            {
+                changed++;
+            }
+            else if (reopened)
             {
                 changed++;
             }
@@ -204,6 +215,13 @@ public sealed class SyncPurchasesWithChainHandler(IInvestorStore store, IChainOu
 
         return changed;
     }
+
+    /// <summary>
+    /// The operation moved on after the purchase failed: it is queued or sent again, confirmed, or failed
+    /// anew (a retry that failed before this pass saw it in progress; its reason replaces the old one).
+    /// </summary>
+    private static bool WasRetried(Purchase purchase, ChainOperationView operation) =>
+        purchase.Status == PurchaseStatus.Failed && (operation.Status != ChainOperationStatus.Failed || operation.UpdatedAt > purchase.UpdatedAt);
 }
 
 /// <summary>Turns a decoded contract revert into a sentence for the investor.</summary>

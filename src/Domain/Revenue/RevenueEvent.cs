@@ -230,7 +230,8 @@ public static class RevenueLineRules
         }
 
         var parsed = Money.Parse(text, "Amount");
-        return !parsed.IsSuccess ? (Money.Zero, $"'{Shorten(amount)}' is not an amount: use digits with at most 6 decimals, e.g. 1250.50.")
+        return !parsed.IsSuccess && parsed.Error!.Fields.Any(f => f.Message.StartsWith("The amount is too large", StringComparison.Ordinal)) ? (Money.Zero, MaxAmountMessage)
+            : !parsed.IsSuccess ? (Money.Zero, $"'{Shorten(amount)}' is not an amount: use digits with at most 6 decimals, e.g. 1250.50.")
             : parsed.Value.MinorUnits == 0 ? (Money.Zero, "The amount must be positive.")
             : parsed.Value.MinorUnits > MaxAmountMinorUnits ? (Money.Zero, MaxAmountMessage)
             : (parsed.Value, null);

@@ -100,14 +100,26 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
             .Where(d => d.FunderUserId == funderUserId && (d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed))
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
-        (await (from l in db.Set<DistributionLine>().AsNoTracking()
-                join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
-                where l.Address != null && addresses.Contains(l.Address) && d.CreatedAt >= start && d.CreatedAt < end && d.Status != DistributionStatus.Cancelled
-                select new { d, l })
-            .ToListAsync(cancellationToken))
-        .OrderBy(x => x.d.CreatedAt).ThenBy(x => x.l.Order)
-        .Select(x => (x.d, x.l)).ToList();
+    /// <summary>
+    /// Compares lower-cased on both sides, in SQL (not through a collation): payee lines written before split
+    /// addresses were checksummed hold the address as it was typed.
+    /// </summary>
+    public async Task<IReadOnlyList<(Distribution Distribution, DistributionLine Line)>> LinesToAsync(IReadOnlyCollection<string> addresses, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var wanted = addresses.Select(a => a.ToLowerInvariant()).Distinct().ToList();
+        // ToLower() here is SQL lower() (EF translates only the parameterless overload); hex digits have no culture.
+#pragma warning disable CA1304, CA1311
+        var rows = await (from l in db.Set<DistributionLine>().AsNoTracking()
+                          join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
+                          where l.Address != null && wanted.Contains(l.Address.ToLower()) && d.CreatedAt >= start && d.CreatedAt < end
+                              && d.Status != DistributionStatus.Cancelled
+                          select new { d, l })
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311
+        return rows
+            .OrderBy(x => x.d.CreatedAt).ThenBy(x => x.l.Order)
+            .Select(x => (x.d, x.l)).ToList();
+    }
 
     public async Task<IReadOnlyList<DistributionLine>> HolderLinesUpToAsync(AssetId assetId, Distribution upTo, CancellationToken cancellationToken) =>
         await (from l in db.Set<DistributionLine>().AsNoTracking()

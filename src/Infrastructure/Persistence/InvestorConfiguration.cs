@@ -76,8 +76,12 @@ internal sealed class InvestorStore(AppDbContext db) : IInvestorStore
     public async Task<IReadOnlyList<Purchase>> ListPurchasesAsync(string investorId, CancellationToken cancellationToken) =>
         await db.Set<Purchase>().AsNoTracking().Where(p => p.InvestorId == investorId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Purchase>> ListSubmittedPurchasesAsync(int take, CancellationToken cancellationToken) =>
-        await db.Set<Purchase>().Where(p => p.Status == PurchaseStatus.Submitted).OrderBy(p => p.CreatedAt).Take(take).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Purchase>> ListUnsettledPurchasesAsync(int take, CancellationToken cancellationToken) =>
+        await db.Set<Purchase>()
+            .Where(p => p.Status == PurchaseStatus.Submitted
+                || (p.Status == PurchaseStatus.Failed && db.ChainOperations.Any(o => o.Id == p.OperationId
+                    && (o.Status != Domain.Chain.ChainOperationStatus.Failed || o.UpdatedAt > p.UpdatedAt))))
+            .OrderBy(p => p.CreatedAt).Take(take).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Asset>> FindAssetsAsync(IReadOnlyCollection<AssetId> ids, IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken) =>
         await db.Assets.AsNoTracking()
