@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<Domain.Compliance.IAuditLog, AuditLog>();
         services.AddScoped<Domain.Distributions.IDistributionStore, DistributionStore>();
         services.AddScoped<Domain.Distributions.IEntitlementLedger, EntitlementLedger>();
+        services.AddScoped<Domain.Revenue.IRevenueReceiverStore, RevenueReceiverStore>();
+        services.AddScoped<Domain.Distributions.IDistributionPolicyStore, DistributionPolicyStore>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Fixture} from "./utils/Fixture.sol";
+import {RevenueReceivers} from "../src/RevenueReceivers.sol";
 
 /// @dev Every deployable contract must fit EIP-170's 24,576-byte limit, which real L2s enforce
 /// (anvil can be told to ignore it, so a deploy test alone would not notice).
@@ -15,5 +16,11 @@ contract ContractSizeTest is Fixture {
         assertLe(address(sale).code.length, EIP170_LIMIT, "PrimarySale");
         assertLe(address(splitter).code.length, EIP170_LIMIT, "RoyaltySplitter");
         assertLe(address(distributor).code.length, EIP170_LIMIT, "HolderDistributor");
+    }
+
+    function test_revenueReceivers_fitsEip170() public {
+        RevenueReceivers receivers = new RevenueReceivers(address(this), usd, splitter);
+        assertLe(address(receivers).code.length, EIP170_LIMIT, "RevenueReceivers");
+        assertLe(receivers.receiverImplementation().code.length, EIP170_LIMIT, "RevenueReceiver");
     }
 }

@@ -25,6 +25,25 @@ public sealed record PullFundsOnChain(Guid DistributionId, string From, PayoutDe
     public override string Kind => KindName;
 }
 
+/// <summary>
+/// Releases what sits at an asset's deposit address: <paramref name="Fees"/> to the treasury and
+/// <paramref name="ToStream"/> into the asset's stream on the splitter, in one transaction.
+/// </summary>
+public sealed record ReleaseDepositOnChain(Guid DistributionId, long AssetTokenId, long Fees, long ToStream) : ChainCommand
+{
+    public const string KindName = "receivers.release";
+
+    public override string Kind => KindName;
+}
+
+/// <summary>Creates the asset's deposit address (a receiver bound to its stream) at the address it was given in advance.</summary>
+public sealed record CreateRevenueReceiverOnChain(Guid AssetId, long AssetTokenId, long StreamId) : ChainCommand
+{
+    public const string KindName = "receivers.create";
+
+    public override string Kind => KindName;
+}
+
 /// <summary>Assigns tokens the splitter received (pulled from the funder) to the asset's stream.</summary>
 public sealed record AssignToStreamOnChain(Guid DistributionId, long StreamId, long Amount) : ChainCommand
 {

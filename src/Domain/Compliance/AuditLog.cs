@@ -67,10 +67,11 @@ public static class AuditActions
     public const string RevenueConfirm = "revenue.confirm";
     public const string RevenueReject = "revenue.reject";
     public const string RevenueVoid = "revenue.void";
+    public const string DistributionPolicy = "distribution.policy";
 
     public static IReadOnlyList<string> All { get; } =
         [AssetApprove, AssetReject, KycApprove, KycReject, FeesPublish, FeesOverride, AssetPause, AssetUnpause, AddressFreeze, AddressUnfreeze, ForcedTransfer, OperationRetry,
-            DistributionResume, DistributionCancel, RevenueConfirm, RevenueReject, RevenueVoid];
+            DistributionResume, DistributionCancel, RevenueConfirm, RevenueReject, RevenueVoid, DistributionPolicy];
 }
 
 /// <summary>The audit trail. Entries are added in the unit of work of the action they describe, so both commit or neither.</summary>

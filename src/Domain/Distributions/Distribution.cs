@@ -85,8 +85,15 @@ public sealed class Distribution
     }
 
     public Distribution(Guid id, AssetId assetId, long onChainTokenId, DateTimeOffset recordTime, DistributionInput input, DistributionResult result,
-        Guid feeScheduleId, string funderUserId, string funderAddress, string merkleRoot, long totalEntitled, IReadOnlyList<DistributionLine> lines, DateTimeOffset now)
+        Guid feeScheduleId, string funderUserId, string funderAddress, string merkleRoot, long totalEntitled, IReadOnlyList<DistributionLine> lines, DateTimeOffset now,
+        long fromDeposits = 0)
     {
+        if (fromDeposits < 0 || fromDeposits > result?.Gross)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromDeposits), "What deposits pay lies between 0 and the gross.");
+        }
+
+        FromDeposits = fromDeposits;
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(lines);
@@ -166,7 +173,10 @@ public sealed class Distribution
 
     public Guid FeeScheduleId { get; private set; }
 
-    /// <summary>Whose wallet paid the gross in.</summary>
+    /// <summary>The part of the gross already at the asset's deposit address (released on chain, not pulled from a wallet).</summary>
+    public long FromDeposits { get; private set; }
+
+    /// <summary>Whose wallet paid the rest of the gross in (<c>platform</c> for an automatic run of deposits only).</summary>
     public string FunderUserId { get; private set; }
 
     public string FunderAddress { get; private set; }

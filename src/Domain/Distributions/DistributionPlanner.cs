@@ -20,7 +20,12 @@ public sealed record DistributionPlan(
     int UndistributedEvents,
     string FunderAddress,
     long FunderBalance,
-    IReadOnlyList<Guid> EventIds);
+    IReadOnlyList<Guid> EventIds,
+    long FromDeposits = 0)
+{
+    /// <summary>What the funder's wallet pays in: the gross minus what already sits at the asset's deposit address.</summary>
+    public long FromWallet => Result.Gross - FromDeposits;
+}
 
 /// <summary>Computes a distribution plan from the fee schedule in force, the split, the revenue and the holders at the record time.</summary>
 public sealed class DistributionPlanner(
@@ -39,10 +44,21 @@ public sealed class DistributionPlanner(
     /// </summary>
     public const long MaxGross = 1_000_000_000_000L * Money.UnitsPerWhole;
 
-    public async Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
+    /// <summary>
+    /// An automatic run (distribution policy): only revenue paid to the asset's deposit address, which is
+    /// already on chain, so nobody's wallet is drawn on.
+    /// </summary>
+    public Task<Result<DistributionPlan>> PlanAutomaticAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        PlanCoreAsync(null, assetId, null, null, null, null, cancellationToken);
+
+    public Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
+        DateTimeOffset? periodEnd, CancellationToken cancellationToken) =>
+        PlanCoreAsync(userId, assetId, gross, recordTime, periodStart, periodEnd, cancellationToken);
+
+    private async Task<Result<DistributionPlan>> PlanCoreAsync(string? userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
         DateTimeOffset? periodEnd, CancellationToken cancellationToken)
     {
-        var loaded = await access.LoadAsync(assetId, userId, cancellationToken);
+        var loaded = userId is null ? await access.LoadLiveAsync(assetId, cancellationToken) : await access.LoadAsync(assetId, userId, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
@@ -92,6 +108,11 @@ public sealed class DistributionPlanner(
         long undistributed = 0;
         foreach (var e in await revenue.UndistributedAsync(assetId, cancellationToken))
         {
+            if (userId is null && e.Channel != RevenueChannel.Deposit)
+            {
+                continue;
+            }
+
             if (undistributed + e.AmountMinorUnits > MaxGross)
             {
                 break;
@@ -129,7 +150,7 @@ public sealed class DistributionPlanner(
             return result.Error!;
         }
 
-        var funder = await wallets.FindAsync(userId, cancellationToken);
+        var funder = userId is null ? null : await wallets.FindAsync(userId, cancellationToken);
         long balance;
         try
         {
@@ -140,7 +161,10 @@ public sealed class DistributionPlanner(
             return Error.Conflict("chain.unreachable", "The chain cannot be reached right now. Try again in a moment.");
         }
 
-        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList());
+        // Deposits are already on chain at the asset's deposit address: they fund their part of the gross.
+        var fromDeposits = gross is null ? pending.Where(e => e.Channel == RevenueChannel.Deposit).Sum(e => e.AmountMinorUnits) : 0;
+        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList(),
+            fromDeposits);
     }
 
     /// <summary>Unsold fractions sit in the sale escrow; their share belongs to the issuer.</summary>

@@ -9,6 +9,9 @@ public static class DistributionSteps
     /// <summary>Pulls the rest from the funder to the splitter (money moves).</summary>
     public const string ToSplitter = "to-splitter";
 
+    /// <summary>Releases the deposits at the asset's deposit address: fees to the treasury, the rest into the stream (money moves).</summary>
+    public const string ReleaseDeposit = "release-deposit";
+
     /// <summary>Splits the stream and funds the holder pool with the new root, in one transaction.</summary>
     public const string FundHolders = "fund-holders";
 
@@ -16,7 +19,7 @@ public static class DistributionSteps
 
     public static string Key(Guid distributionId, string step) => $"distribution:{distributionId}:{step}";
 
-    /// <summary>The steps that take money from the funder: until one of them ran, a failed distribution can be undone.</summary>
+    /// <summary>The steps that move the gross in (from the funder or the deposit address): until one of them ran, a failed distribution can be undone.</summary>
     public static bool MovesMoney(Guid distributionId, string idempotencyKey) =>
-        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter);
+        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter) || idempotencyKey == Key(distributionId, ReleaseDeposit);
 }

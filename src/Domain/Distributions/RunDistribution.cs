@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mediator;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
@@ -33,17 +32,11 @@ public sealed record RunDistribution(
 public sealed class RunDistributionHandler(
     DistributionPlanner planner,
     DistributionCompensation compensation,
+    DistributionExecutor executor,
     IDistributionStore distributions,
-    IRevenueStore revenue,
-    IEntitlementLedger ledger,
-    IWalletService wallets,
-    IChainOutbox outbox,
     IChainMonitor monitor,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<RunDistribution, Result<Guid>>
+    IUnitOfWork unitOfWork) : ICommandHandler<RunDistribution, Result<Guid>>
 {
-    public const int PushBatchSize = 100;
-
     public async ValueTask<Result<Guid>> Handle(RunDistribution command, CancellationToken cancellationToken)
     {
         if (command.AcceptedFeeScheduleId is null || command.AcceptedDistributionFeeBps is null || command.AcceptedManagementFeeBps is null)
@@ -102,54 +95,20 @@ public sealed class RunDistributionHandler(
         }
 
         var reserved = await ReservedByFunderAsync(command.UserId, cancellationToken);
-        if (plan.FunderBalance - reserved < result.Gross)
+        if (plan.FromWallet > 0 && plan.FunderBalance - reserved < plan.FromWallet)
         {
             var held = reserved > 0 ? $", of which {Money.FromMinorUnits(reserved).Value} USD are still to be paid in by your distributions in progress" : "";
-            return Error.Validation("Funds", $"Your wallet holds {Money.FromMinorUnits(plan.FunderBalance).Value} USD{held}; the distribution needs {Money.FromMinorUnits(result.Gross).Value} USD. Deposit the revenue to your wallet first.");
+            var deposits = plan.FromDeposits > 0 ? $" ({Money.FromMinorUnits(plan.FromDeposits).Value} USD of the gross is already at the asset's deposit address)" : "";
+            return Error.Validation("Funds", $"Your wallet holds {Money.FromMinorUnits(plan.FunderBalance).Value} USD{held}; the distribution needs {Money.FromMinorUnits(plan.FromWallet).Value} USD from it{deposits}. Deposit the revenue to your wallet first.");
         }
 
-        var stream = await StreamIdAsync(command.AssetId, cancellationToken);
-        if (stream is null)
+        var executed = await executor.ExecuteAsync(plan, previous, command.UserId, cancellationToken);
+        if (executed.IsSuccess)
         {
-            return Error.Conflict("stream.missing", "The asset's revenue split is not registered on chain yet.");
+            await section.CommitAsync(cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
-        var id = Guid.CreateVersion7();
-        var tokenId = plan.Asset.OnChainTokenId!.Value;
-        EntitlementUpdate? update = null;
-        if (result.HoldersShare > 0)
-        {
-            var paid = result.Holders.Where(h => h.Amount > 0).ToList();
-            var owners = await wallets.FindByAddressesAsync(paid.Select(h => h.Address).ToList(), cancellationToken);
-            var pushTo = paid.Where(h => !owners.TryGetValue(h.Address, out var w) || w.PayoutPreference == PayoutPreference.AutoPay)
-                .Select(h => h.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            update = await ledger.AddAsync(tokenId, result.Holders, pushTo, PushBatchSize, cancellationToken);
-        }
-
-        // Holders receive nothing this time: the published root and total stay as the chain holds them.
-        var (root, totalEntitled) = update is not null ? (update.Root, update.TotalEntitled) : (previous?.MerkleRoot ?? "", previous?.TotalEntitled ?? 0);
-        var distribution = new Distribution(id, command.AssetId, tokenId, plan.RecordTime, plan.Input, result, plan.FeeScheduleId, command.UserId, plan.FunderAddress,
-            root, totalEntitled, Lines(result, update), now);
-        // Exactly the events the gross was computed from (revenue recorded meanwhile waits for the next run).
-        var included = plan.EventIds.ToHashSet();
-        var events = (await revenue.UndistributedForUpdateAsync(command.AssetId, cancellationToken)).Where(e => included.Contains(e.Id)).ToList();
-        if (events.Count != included.Count || events.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits) != result.Gross)
-        {
-            return Error.Conflict("distribution.changed", "The undistributed revenue changed while the distribution was prepared. Review the new preview and run it again.");
-        }
-
-        foreach (var e in events)
-        {
-            e.AssignTo(id);
-        }
-
-        var (first, funding, last) = await EnqueueAsync(distribution, plan, stream.Value, update, cancellationToken);
-        distribution.Track(first, funding, last);
-        distributions.Add(distribution);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        await section.CommitAsync(cancellationToken);
-        return id;
+        return executed;
     }
 
     /// <summary>What the funder's other distributions still have to pull from its wallet (their pull steps not yet confirmed).</summary>
@@ -160,112 +119,10 @@ public sealed class RunDistributionHandler(
         {
             var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
             bool Pulled(string step) => ops.Any(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, step) && o.Status == ChainOperationStatus.Confirmed);
-            var fees = d.DistributionFee + d.ManagementFee;
-            reserved += (Pulled(DistributionSteps.Fees) ? 0 : fees) + (Pulled(DistributionSteps.ToSplitter) ? 0 : d.Gross - fees);
+            var (_, _, feesFromWallet, toStreamFromWallet) = DistributionExecutor.Parts(d);
+            reserved += (Pulled(DistributionSteps.Fees) ? 0 : feesFromWallet) + (Pulled(DistributionSteps.ToSplitter) ? 0 : toStreamFromWallet);
         }
 
         return reserved;
-    }
-
-    private static List<DistributionLine> Lines(DistributionResult result, EntitlementUpdate? update)
-    {
-        var byAddress = (update?.Holders ?? []).ToDictionary(h => h.Address, StringComparer.OrdinalIgnoreCase);
-        var lines = new List<DistributionLine>
-        {
-            new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, result.DistributionFee),
-            new(1, DistributionLineKind.ManagementFee, "Management fee", null, null, null, result.ManagementFee),
-        };
-        lines.AddRange(result.Payees.Select((p, i) => new DistributionLine(2 + i, DistributionLineKind.Payee, p.Label, p.Address, p.Bps, null, p.Amount)));
-        var order = lines.Count;
-        lines.AddRange(result.Holders.Select((h, i) =>
-        {
-            var leaf = byAddress.GetValueOrDefault(h.Address);
-            return new DistributionLine(order + i, DistributionLineKind.Holder, null, h.Address, null, h.Fractions, h.Amount, leaf?.Index, leaf?.Cumulative);
-        }));
-        return lines;
-    }
-
-    /// <summary>
-    /// One linear chain of operations, each waiting for the previous one, the first for the funder's
-    /// permit. Distributions of different assets do not wait for each other: the splitter keeps each
-    /// stream's holders' share apart and releases it only into that asset's pool.
-    /// </summary>
-    private async Task<(Guid First, Guid Funding, Guid Last)> EnqueueAsync(Distribution d, DistributionPlan plan, long streamId, EntitlementUpdate? update, CancellationToken cancellationToken)
-    {
-        var permitCommand = new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress);
-        var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
-        var permits = await monitor.ListByKeyPrefixAsync(permitKey, cancellationToken);
-        if (permits.LastOrDefault(p => p.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)) is { } usable)
-        {
-            permitKey = usable.IdempotencyKey;
-        }
-        else if (permits.Count > 0)
-        {
-            // Every earlier permit failed (e.g. signed with a nonce another permit used first): sign a new one.
-            permitKey = $"{permitKey}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
-        }
-
-        var permit = await outbox.EnqueueAsync(permitCommand, permitKey, cancellationToken);
-        var previous = permit.Id;
-        Guid? first = null;
-
-        async Task<Guid> Then(ChainCommand command, string step)
-        {
-            var queued = await outbox.EnqueueAfterAsync(command, DistributionSteps.Key(d.Id, step), previous, cancellationToken);
-            previous = queued.Id;
-            first ??= queued.Id;
-            return queued.Id;
-        }
-
-        var fees = d.DistributionFee + d.ManagementFee;
-        if (fees > 0)
-        {
-            await Then(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, fees), DistributionSteps.Fees);
-        }
-
-        var afterFees = d.Gross - fees;
-        var funding = Guid.Empty;
-        if (afterFees > 0)
-        {
-            await Then(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, afterFees), DistributionSteps.ToSplitter);
-            var split = plan.Asset.Split!;
-            var payees = split.Payees.Select(p => p.Address).ToList();
-            var bps = split.Payees.Select(p => (ushort)p.Bps).ToList();
-            await Then(new AssignToStreamOnChain(d.Id, streamId, afterFees), "assign");
-            if (update is not null)
-            {
-                funding = await Then(new FundHoldersOnChain(d.Id, d.OnChainTokenId, streamId, payees, bps, (ushort)split.HoldersBps, update.Root, update.TotalEntitled), DistributionSteps.FundHolders);
-            }
-            else
-            {
-                await Then(new DistributeStreamOnChain(d.Id, streamId, payees, bps, (ushort)split.HoldersBps), "split");
-            }
-
-            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (paidPayees.Count > 0)
-            {
-                await Then(new WithdrawPayeesOnChain(d.Id, paidPayees), "withdraw-payees");
-            }
-
-            for (var i = 0; i < (update?.PushBatches.Count ?? 0); i++)
-            {
-                var batch = update!.PushBatches[i];
-                await Then(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags), $"push:{i}");
-            }
-        }
-
-        return (first ?? permit.Id, funding == Guid.Empty ? previous : funding, previous);
-    }
-
-    private async Task<long?> StreamIdAsync(AssetId assetId, CancellationToken cancellationToken)
-    {
-        var ops = await monitor.ListByKeyPrefixAsync($"asset:{assetId}:split", cancellationToken);
-        if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed && o.Result is not null) is not { } op)
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(op.Result!);
-        return json.RootElement.TryGetProperty("streamId", out var stream) ? stream.GetInt64() : null;
     }
 }

@@ -28,6 +28,10 @@ public sealed class RevenueAccess(IAssetRepository assets, IWalletService wallet
             : Error.NotFound("asset.missing", "No such asset among yours.");
     }
 
+    /// <summary>The asset, live, whoever asks (automatic runs and the deposit indexer act for the platform).</summary>
+    public async Task<Result<Asset>> LoadLiveAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        await assets.FindAsync(assetId, cancellationToken) is { } asset ? OnChain(asset) : Error.NotFound("asset.missing", "No such asset.");
+
     private static Result<Asset> OnChain(Asset asset) =>
         asset.Status == AssetStatus.Live
             ? asset

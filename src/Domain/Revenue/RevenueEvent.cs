@@ -20,6 +20,9 @@ public enum RevenueChannel
     Form = 1,
     Csv = 2,
     Api = 3,
+
+    /// <summary>A stablecoin transfer to the asset's deposit address, seen on chain (the money is already there).</summary>
+    Deposit = 4,
 }
 
 /// <summary>Whether an event counts towards distributions.</summary>

@@ -7,8 +7,16 @@ using TokenPlatform.Infrastructure.Chain.Outbox;
 namespace TokenPlatform.Infrastructure.Chain;
 
 internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvider addresses)
-    : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader
+    : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader, Domain.Revenue.IDepositAddressReader
 {
+    public async Task<string> ReceiverAddressAsync(long onChainTokenId, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        var address = await chain.Web3.Eth.GetContractQueryHandler<ReceiverOfFunction>()
+            .QueryAsync<string>(contracts.RevenueReceivers, new ReceiverOfFunction { AssetId = onChainTokenId });
+        return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(address);
+    }
+
     /// <summary>The deployment makes the operator the treasury of the sale and settlement contracts.</summary>
     public async Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) =>
         (chain.OperatorAddress, await StablecoinBalanceAsync(chain.OperatorAddress, cancellationToken));
@@ -74,8 +82,11 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
 }
 
 /// <summary>Chain:Mode=Disabled: nothing is anchored, nothing is on sale.</summary>
-internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader
+internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInvestorChainReader, Domain.Distributions.IPayoutChainReader, Domain.Fees.ITreasuryReader, Domain.Revenue.IDepositAddressReader
 {
+    public Task<string> ReceiverAddressAsync(long onChainTokenId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("There is no chain: deposit addresses exist only on a chain.");
+
     public Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) => Task.FromResult<(string, long)?>(null);
 
     public Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(0L);

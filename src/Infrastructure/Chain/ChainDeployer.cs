@@ -16,7 +16,8 @@ public sealed record ContractAddresses(
     string PrimarySale,
     string RoyaltySplitter,
     string HolderDistributor,
-    long DeployedAtBlock);
+    long DeployedAtBlock,
+    string RevenueReceivers = "");
 
 /// <summary>
 /// Deploys and wires the contracts (operator = admin and every operator role), then records their
@@ -36,8 +37,10 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
             return null;
         }
 
-        string Of(string name) => rows.Single(r => r.ContractName == name).Address;
-        return new ContractAddresses(Of("TestUSD"), Of("AssetToken"), Of("Settlement"), Of("PrimarySale"), Of("RoyaltySplitter"), Of("HolderDistributor"), rows.Min(r => r.BlockNumber));
+        // A deployment from before a contract existed lacks its row: it counts as outdated (see EnsureDeployedAsync).
+        string Of(string name) => rows.SingleOrDefault(r => r.ContractName == name)?.Address ?? "";
+        return new ContractAddresses(Of("TestUSD"), Of("AssetToken"), Of("Settlement"), Of("PrimarySale"), Of("RoyaltySplitter"), Of("HolderDistributor"), rows.Min(r => r.BlockNumber),
+            Of("RevenueReceivers"));
     }
 
     /// <summary>Returns the recorded deployment when its code is on chain; deploys otherwise.</summary>
@@ -80,6 +83,11 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
     /// <summary>The splitter knows its holder distributor (so the holders' share is kept per stream).</summary>
     private async Task<bool> HasPayoutLayoutAsync(ContractAddresses contracts)
     {
+        if (contracts.RevenueReceivers.Length == 0)
+        {
+            return false;
+        }
+
         try
         {
             var distributor = await chain.Web3.Eth.GetContractQueryHandler<HolderDistributorOfFunction>()
@@ -122,6 +130,7 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         var sale = await Deploy("PrimarySale", new PrimarySaleDeployment { Admin = op, Stablecoin = usd, AssetToken = token, Registry = settlement, Treasury = op, CommissionBps = DefaultCommissionBps });
         var splitter = await Deploy("RoyaltySplitter", new RoyaltySplitterDeployment { Admin = op, Token = usd });
         var distributor = await Deploy("HolderDistributor", new HolderDistributorDeployment { Admin = op, Token = usd });
+        var receivers = await Deploy("RevenueReceivers", new RevenueReceiversDeployment { Admin = op, Token = usd, Splitter = splitter });
 
         await Send(token, new SetRegistryFunction { Registry = settlement }, cancellationToken);
         foreach (var role in new[] { ContractRoles.IssuerAdmin, ContractRoles.Agent })
@@ -145,6 +154,7 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         await Send(splitter, new SetHolderDistributorFunction { Distributor = distributor }, cancellationToken);
         await Send(splitter, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
         await Send(distributor, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
+        await Send(receivers, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
 
         db.ChainDeployments.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);

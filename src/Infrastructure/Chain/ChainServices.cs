@@ -37,6 +37,7 @@ public static class ChainServices
             services.AddSingleton<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<NoChainReader>());
+            services.AddSingleton<Domain.Revenue.IDepositAddressReader>(sp => sp.GetRequiredService<NoChainReader>());
         }
         else
         {
@@ -45,6 +46,7 @@ public static class ChainServices
             services.AddScoped<Domain.Investors.IInvestorChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<AssetChainReader>());
+            services.AddScoped<Domain.Revenue.IDepositAddressReader>(sp => sp.GetRequiredService<AssetChainReader>());
         }
 
         services.AddScoped<Domain.Investors.IHoldingsReader, HoldingsReader>();
@@ -52,6 +54,7 @@ public static class ChainServices
         services.AddScoped<IWalletService, WalletService>();
         services.AddScoped<WalletService>();
         services.AddScoped<EventIndexer>();
+        services.AddScoped<DepositIndexer>();
         services.AddScoped<Reconciler>();
         services.AddSingleton<IChainOperationHandler, RegisterInvestorHandler>();
         services.AddSingleton<IChainOperationHandler, MintTestStablecoinHandler>();
@@ -67,6 +70,8 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, DistributeStreamHandler>();
         services.AddSingleton<IChainOperationHandler, FundHoldersHandler>();
         services.AddSingleton<IChainOperationHandler, WithdrawPayeesHandler>();
+        services.AddSingleton<IChainOperationHandler, CreateRevenueReceiverHandler>();
+        services.AddSingleton<IChainOperationHandler, ReleaseDepositHandler>();
         services.AddSingleton<IChainOperationHandler, PushPayoutsHandler>();
         services.AddSingleton<IChainOperationHandler, ClaimPayoutsHandler>();
         services.AddSingleton<IChainOperationHandler, SetFeeParameterHandler>();

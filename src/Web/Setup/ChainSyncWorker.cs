@@ -15,6 +15,8 @@ internal sealed class ChainSyncWorker(IServiceScopeFactory scopes, ChainOptions 
         await sender.Send(new SyncAssetsWithChain(), cancellationToken);
         await sender.Send(new Domain.Investors.SyncPurchasesWithChain(), cancellationToken);
         await sender.Send(new Domain.Distributions.SyncDistributionsWithChain(), cancellationToken);
+        await sender.Send(new Domain.Revenue.EnsureRevenueReceivers(), cancellationToken);
+        await sender.Send(new Domain.Distributions.RunDueDistributions(), cancellationToken);
         await sender.Send(new Domain.Fees.SyncFeeSchedulesWithChain(), cancellationToken);
     }
 }

@@ -114,6 +114,7 @@ public sealed class PayoutChainFactory : WebApplicationFactory<Program>, IAsyncL
         await using (var scope = Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<EventIndexer>().RunOnceAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DepositIndexer>().RunOnceAsync(CancellationToken.None);
         }
 
         await using (var scope = Services.CreateAsyncScope())
@@ -122,6 +123,8 @@ public sealed class PayoutChainFactory : WebApplicationFactory<Program>, IAsyncL
             await sender.Send(new SyncAssetsWithChain());
             await sender.Send(new Domain.Investors.SyncPurchasesWithChain());
             await sender.Send(new Domain.Distributions.SyncDistributionsWithChain());
+            await sender.Send(new Domain.Revenue.EnsureRevenueReceivers());
+            await sender.Send(new Domain.Distributions.RunDueDistributions());
         }
     }
 

@@ -85,6 +85,9 @@ interface IRoyaltySplitter {
 
     function undistributed(uint256 streamId) external view returns (uint256);
 
+    /// @notice The first 20 bytes of the stream's split hash; zero when `streamId` does not exist.
+    function splitHashOf(uint256 streamId) external view returns (bytes20);
+
     /// @notice What the holder distributor can take for `streamId` (distributed, not yet released).
     function holdersShareOf(uint256 streamId) external view returns (uint256);
 

@@ -7,6 +7,8 @@ import {PlainERC1155, NaiveSettlement} from "../mocks/Baseline.sol";
 import {TradeMerkle} from "../../src/libraries/TradeMerkle.sol";
 import {IRoyaltySplitter} from "../../src/interfaces/IRoyaltySplitter.sol";
 import {IHolderDistributor} from "../../src/interfaces/IHolderDistributor.sol";
+import {IRevenueReceivers} from "../../src/interfaces/IRevenueReceivers.sol";
+import {RevenueReceivers} from "../../src/RevenueReceivers.sol";
 
 /// @dev Gas budgets of issue #3. Run with `forge test --isolate` (scripts/forge-test.sh does), so
 /// every measured call is its own transaction with cold storage and the 21,000 base cost, as on a
@@ -296,6 +298,71 @@ contract GasBudgetsTest is Fixture {
         vm.resumeGasMetering();
         distributor.fundFromSplitter(splitter, split, ASSET, bytes32(uint256(2)), 1_400e6);
         assertLe(_measure("distributor_fund_from_splitter"), 125_000, "fundFromSplitter, later period");
+    }
+
+    // ------------------------------------------------------------ revenue receivers
+
+    uint256 internal constant RECEIVER_ASSETS = 10;
+
+    /// @dev The factory and `count` assets, each with its own stream (70% holders, 30% one payee).
+    function _receivers(uint256 count) internal returns (RevenueReceivers receivers, uint256[] memory streams) {
+        receivers = new RevenueReceivers(address(this), usd, splitter);
+        receivers.grantRole(receivers.OPERATOR_ROLE(), address(this));
+        address[] memory payees = new address[](2);
+        payees[0] = address(distributor);
+        payees[1] = address(0xA771);
+        uint16[] memory bps = new uint16[](2);
+        bps[0] = 7_000;
+        bps[1] = 3_000;
+        streams = new uint256[](count);
+        for (uint256 i = 0; i < count; ++i) streams[i] = splitter.createStream(payees, bps);
+    }
+
+    /// @dev Not the first receiver; the asset's address already holds a deposit (paid before creation).
+    function test_gas_receivers_create() public {
+        vm.pauseGasMetering();
+        (RevenueReceivers receivers, uint256[] memory streams) = _receivers(2);
+        receivers.createReceiver(1, streams[0]);
+        usd.mint(receivers.receiverOf(2), 1_000e6);
+        vm.resumeGasMetering();
+        receivers.createReceiver(2, streams[1]);
+        assertLe(_measure("receivers_create"), 120_000, "createReceiver");
+    }
+
+    /// @dev Steady state: an earlier period was released (treasury, stream and splitter balances
+    /// exist); this period's deposit is released in full, 2.5% fees and the rest to the stream.
+    function test_gas_receivers_release() public {
+        vm.pauseGasMetering();
+        (RevenueReceivers receivers, uint256[] memory streams) = _receivers(1);
+        receivers.createReceiver(1, streams[0]);
+        usd.mint(receivers.receiverOf(1), 1_000e6);
+        receivers.release(1, treasury, 25e6, 975e6);
+        usd.mint(receivers.receiverOf(1), 1_200e6);
+        vm.resumeGasMetering();
+        receivers.release(1, treasury, 30e6, 1_170e6);
+        assertLe(_measure("receivers_release"), 110_000, "release, one asset");
+    }
+
+    /// @dev The same steady state for ten assets released in one transaction.
+    function test_gas_receivers_releaseMany_10Assets() public {
+        vm.pauseGasMetering();
+        (RevenueReceivers receivers, uint256[] memory streams) = _receivers(RECEIVER_ASSETS);
+        IRevenueReceivers.Release[] memory releases = new IRevenueReceivers.Release[](RECEIVER_ASSETS);
+        for (uint256 i = 0; i < RECEIVER_ASSETS; ++i) {
+            receivers.createReceiver(i + 1, streams[i]);
+            usd.mint(receivers.receiverOf(i + 1), 1_000e6 + i);
+            releases[i] = IRevenueReceivers.Release({assetId: i + 1, fees: 25e6, toStream: 975e6 + i});
+        }
+        receivers.releaseMany(releases, treasury);
+        for (uint256 i = 0; i < RECEIVER_ASSETS; ++i) {
+            usd.mint(receivers.receiverOf(i + 1), 1_200e6 + i);
+            releases[i] = IRevenueReceivers.Release({assetId: i + 1, fees: 30e6, toStream: 1_170e6 + i});
+        }
+        vm.resumeGasMetering();
+        receivers.releaseMany(releases, treasury);
+        uint256 gasUsed = _measure("receivers_release_many_10_assets");
+        vm.snapshotValue("receivers_release_many_per_asset", gasUsed / RECEIVER_ASSETS);
+        assertLe(gasUsed / RECEIVER_ASSETS, 80_000, "releaseMany, per asset");
     }
 
     function _claimOf(address[] memory holders, bytes32[] memory tree, uint256 i, uint256 cumulative)

@@ -81,6 +81,18 @@ public sealed class HolderDistributorDeployment() : ContractDeploymentMessage(Co
     public string Token { get; set; } = "";
 }
 
+public sealed class RevenueReceiversDeployment() : ContractDeploymentMessage(ContractArtifacts.Get("RevenueReceivers").Bytecode)
+{
+    [Parameter("address", "admin", 1)]
+    public string Admin { get; set; } = "";
+
+    [Parameter("address", "token_", 2)]
+    public string Token { get; set; } = "";
+
+    [Parameter("address", "splitter_", 3)]
+    public string Splitter { get; set; } = "";
+}
+
 [Function("grantRole")]
 public sealed class GrantRoleFunction : FunctionMessage
 {

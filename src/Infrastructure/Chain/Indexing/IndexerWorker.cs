@@ -14,6 +14,7 @@ public sealed class IndexerWorker(IServiceScopeFactory scopes, ChainOptions opti
     protected override async Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var applied = await services.GetRequiredService<EventIndexer>().RunOnceAsync(cancellationToken);
+        await services.GetRequiredService<DepositIndexer>().RunOnceAsync(cancellationToken);
         if (applied == 0 && clock.GetUtcNow() - _lastReconcile > ReconcileEvery)
         {
             await services.GetRequiredService<Reconciler>().RunOnceAsync(cancellationToken);

@@ -73,6 +73,25 @@ internal sealed class WithdrawPayeesHandler : SingleOperationHandler<WithdrawPay
         + $"\"deferred\":{receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count}}}";
 }
 
+/// <summary>Creates an asset's deposit receiver at its predicted address.</summary>
+internal sealed class CreateRevenueReceiverHandler : SingleOperationHandler<CreateRevenueReceiverOnChain>
+{
+    public override string Kind => CreateRevenueReceiverOnChain.KindName;
+
+    protected override TransactionInput Build(ChainOperation row, CreateRevenueReceiverOnChain command, BuildContext context) =>
+        new CreateReceiverFunction { AssetId = command.AssetTokenId, StreamId = command.StreamId }.CreateTransactionInput(context.Contracts.RevenueReceivers);
+}
+
+/// <summary>Releases an asset's deposits: fees to the treasury (the operator), the rest into its stream.</summary>
+internal sealed class ReleaseDepositHandler : SingleOperationHandler<ReleaseDepositOnChain>
+{
+    public override string Kind => ReleaseDepositOnChain.KindName;
+
+    protected override TransactionInput Build(ChainOperation row, ReleaseDepositOnChain command, BuildContext context) =>
+        new ReleaseDepositFunction { AssetId = command.AssetTokenId, Treasury = context.Chain.OperatorAddress, Fees = command.Fees, ToStream = command.ToStream }
+            .CreateTransactionInput(context.Contracts.RevenueReceivers);
+}
+
 /// <summary>The stream's stored split as the splitter hashes it: the payees, then the holder distributor with the holders' share.</summary>
 internal static class StreamSplit
 {

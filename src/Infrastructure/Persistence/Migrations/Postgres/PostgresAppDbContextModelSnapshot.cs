@@ -306,6 +306,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("FirstOperationId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("FromDeposits")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("FundedAt")
                         .HasColumnType("bigint");
 
@@ -433,6 +436,34 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Address");
 
                     b.ToTable("distribution_lines", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionPolicy", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("MinimumMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Mode");
+
+                    b.ToTable("distribution_policies", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Fees.AssetFeeOverride", b =>
@@ -759,6 +790,33 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("revenue_events", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Revenue.RevenueReceiver", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnChainTokenId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StreamId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("revenue_receivers", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>

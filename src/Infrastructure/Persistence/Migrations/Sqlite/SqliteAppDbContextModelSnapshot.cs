@@ -297,6 +297,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("FirstOperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FromDeposits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FundedAt")
                         .HasColumnType("INTEGER");
 
@@ -424,6 +427,34 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Address");
 
                     b.ToTable("distribution_lines", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionPolicy", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinimumMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Mode");
+
+                    b.ToTable("distribution_policies", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Fees.AssetFeeOverride", b =>
@@ -750,6 +781,33 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("revenue_events", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Revenue.RevenueReceiver", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnChainTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("revenue_receivers", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Revenue;
+using TokenPlatform.Domain.Wallets;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <summary>
+/// Records a planned distribution (every line, the holders' new cumulative entitlements, its revenue
+/// events) and queues its chain steps, in the caller's unit of work and exclusive section. Manual runs
+/// and automatic runs (distribution policy) go through here alike: same waterfall, outbox and proofs.
+/// </summary>
+public sealed class DistributionExecutor(
+    IDistributionStore distributions,
+    IRevenueStore revenue,
+    IEntitlementLedger ledger,
+    IWalletService wallets,
+    IChainOutbox outbox,
+    IChainMonitor monitor,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    public const int PushBatchSize = 100;
+
+    /// <summary>The funder of an automatic run: the money is already at the asset's deposit address.</summary>
+    public const string PlatformFunder = "platform";
+
+    public async Task<Result<Guid>> ExecuteAsync(DistributionPlan plan, Distribution? previous, string funderUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var result = plan.Result;
+        var assetId = plan.Asset.Id;
+        var stream = await StreamIdAsync(monitor, assetId, cancellationToken);
+        if (stream is null)
+        {
+            return Error.Conflict("stream.missing", "The asset's revenue split is not registered on chain yet.");
+        }
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+        var tokenId = plan.Asset.OnChainTokenId!.Value;
+        EntitlementUpdate? update = null;
+        if (result.HoldersShare > 0)
+        {
+            var paid = result.Holders.Where(h => h.Amount > 0).ToList();
+            var owners = await wallets.FindByAddressesAsync(paid.Select(h => h.Address).ToList(), cancellationToken);
+            var pushTo = paid.Where(h => !owners.TryGetValue(h.Address, out var w) || w.PayoutPreference == PayoutPreference.AutoPay)
+                .Select(h => h.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            update = await ledger.AddAsync(tokenId, result.Holders, pushTo, PushBatchSize, cancellationToken);
+        }
+
+        // Holders receive nothing this time: the published root and total stay as the chain holds them.
+        var (root, totalEntitled) = update is not null ? (update.Root, update.TotalEntitled) : (previous?.MerkleRoot ?? "", previous?.TotalEntitled ?? 0);
+        var distribution = new Distribution(id, assetId, tokenId, plan.RecordTime, plan.Input, result, plan.FeeScheduleId, funderUserId, plan.FunderAddress,
+            root, totalEntitled, Lines(result, update), now, plan.FromDeposits);
+        // Exactly the events the gross was computed from (revenue recorded meanwhile waits for the next run).
+        var included = plan.EventIds.ToHashSet();
+        var events = (await revenue.UndistributedForUpdateAsync(assetId, cancellationToken)).Where(e => included.Contains(e.Id)).ToList();
+        if (events.Count != included.Count || events.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits) != result.Gross)
+        {
+            return Error.Conflict("distribution.changed", "The undistributed revenue changed while the distribution was prepared. Review the new preview and run it again.");
+        }
+
+        foreach (var e in events)
+        {
+            e.AssignTo(id);
+        }
+
+        var (first, funding, last) = await EnqueueAsync(distribution, plan, stream.Value, update, cancellationToken);
+        distribution.Track(first, funding, last);
+        distributions.Add(distribution);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Where the gross comes from: deposits first pay the fees, then the stream; the wallet pays the rest.
+    /// </summary>
+    public static (long FeesFromDeposits, long ToStreamFromDeposits, long FeesFromWallet, long ToStreamFromWallet) Parts(Distribution d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var fees = d.DistributionFee + d.ManagementFee;
+        var feesFromDeposits = Math.Min(fees, d.FromDeposits);
+        var feesFromWallet = fees - feesFromDeposits;
+        return (feesFromDeposits, d.FromDeposits - feesFromDeposits, feesFromWallet, d.Gross - d.FromDeposits - feesFromWallet);
+    }
+
+    /// <summary>The asset's revenue stream on the splitter, once its creation is confirmed.</summary>
+    public static async Task<long?> StreamIdAsync(IChainMonitor monitor, AssetId assetId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        var ops = await monitor.ListByKeyPrefixAsync($"asset:{assetId}:split", cancellationToken);
+        if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed && o.Result is not null) is not { } op)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(op.Result!);
+        return json.RootElement.TryGetProperty("streamId", out var stream) ? stream.GetInt64() : null;
+    }
+
+    private static List<DistributionLine> Lines(DistributionResult result, EntitlementUpdate? update)
+    {
+        var byAddress = (update?.Holders ?? []).ToDictionary(h => h.Address, StringComparer.OrdinalIgnoreCase);
+        var lines = new List<DistributionLine>
+        {
+            new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, result.DistributionFee),
+            new(1, DistributionLineKind.ManagementFee, "Management fee", null, null, null, result.ManagementFee),
+        };
+        lines.AddRange(result.Payees.Select((p, i) => new DistributionLine(2 + i, DistributionLineKind.Payee, p.Label, p.Address, p.Bps, null, p.Amount)));
+        var order = lines.Count;
+        lines.AddRange(result.Holders.Select((h, i) =>
+        {
+            var leaf = byAddress.GetValueOrDefault(h.Address);
+            return new DistributionLine(order + i, DistributionLineKind.Holder, null, h.Address, null, h.Fractions, h.Amount, leaf?.Index, leaf?.Cumulative);
+        }));
+        return lines;
+    }
+
+    /// <summary>
+    /// One linear chain of operations, each waiting for the previous one: the deposit's release, then
+    /// (when the wallet pays a part) the funder's permit and its pulls, then the split and holder funding,
+    /// the payees and the pushes. Distributions of different assets do not wait for each other: the
+    /// splitter keeps each stream's holders' share apart and releases it only into that asset's pool.
+    /// </summary>
+    private async Task<(Guid First, Guid Funding, Guid Last)> EnqueueAsync(Distribution d, DistributionPlan plan, long streamId, EntitlementUpdate? update, CancellationToken cancellationToken)
+    {
+        Guid? previous = null;
+        Guid? first = null;
+
+        async Task<Guid> Then(ChainCommand command, string key)
+        {
+            var queued = previous is { } after
+                ? await outbox.EnqueueAfterAsync(command, key, after, cancellationToken)
+                : await outbox.EnqueueAsync(command, key, cancellationToken);
+            previous = queued.Id;
+            return queued.Id;
+        }
+
+        async Task<Guid> Step(ChainCommand command, string step)
+        {
+            var queued = await Then(command, DistributionSteps.Key(d.Id, step));
+            first ??= queued;
+            return queued;
+        }
+
+        var (feesFromDeposits, toStreamFromDeposits, feesFromWallet, toStreamFromWallet) = Parts(d);
+        if (d.FromDeposits > 0)
+        {
+            await Step(new ReleaseDepositOnChain(d.Id, d.OnChainTokenId, feesFromDeposits, toStreamFromDeposits), DistributionSteps.ReleaseDeposit);
+        }
+
+        if (feesFromWallet + toStreamFromWallet > 0)
+        {
+            var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
+            var permits = await monitor.ListByKeyPrefixAsync(permitKey, cancellationToken);
+            if (permits.LastOrDefault(p => p.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)) is { } usable)
+            {
+                permitKey = usable.IdempotencyKey;
+            }
+            else if (permits.Count > 0)
+            {
+                // Every earlier permit failed (e.g. signed with a nonce another permit used first): sign a new one.
+                permitKey = $"{permitKey}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+            }
+
+            await Then(new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress), permitKey);
+            if (feesFromWallet > 0)
+            {
+                await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, feesFromWallet), DistributionSteps.Fees);
+            }
+
+            if (toStreamFromWallet > 0)
+            {
+                await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, toStreamFromWallet), DistributionSteps.ToSplitter);
+                await Step(new AssignToStreamOnChain(d.Id, streamId, toStreamFromWallet), "assign");
+            }
+        }
+
+        var funding = Guid.Empty;
+        if (toStreamFromDeposits + toStreamFromWallet > 0)
+        {
+            var split = plan.Asset.Split!;
+            var payees = split.Payees.Select(p => p.Address).ToList();
+            var bps = split.Payees.Select(p => (ushort)p.Bps).ToList();
+            if (update is not null)
+            {
+                funding = await Step(new FundHoldersOnChain(d.Id, d.OnChainTokenId, streamId, payees, bps, (ushort)split.HoldersBps, update.Root, update.TotalEntitled), DistributionSteps.FundHolders);
+            }
+            else
+            {
+                await Step(new DistributeStreamOnChain(d.Id, streamId, payees, bps, (ushort)split.HoldersBps), "split");
+            }
+
+            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (paidPayees.Count > 0)
+            {
+                await Step(new WithdrawPayeesOnChain(d.Id, paidPayees), "withdraw-payees");
+            }
+
+            for (var i = 0; i < (update?.PushBatches.Count ?? 0); i++)
+            {
+                var batch = update!.PushBatches[i];
+                await Step(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags), $"push:{i}");
+            }
+        }
+
+        return (first ?? previous!.Value, funding == Guid.Empty ? previous!.Value : funding, previous!.Value);
+    }
+}

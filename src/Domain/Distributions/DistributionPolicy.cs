@@ -1,0 +1,85 @@
+using TokenPlatform.Domain.Assets;
+
+namespace TokenPlatform.Domain.Distributions;
+
+public enum DistributionMode
+{
+    /// <summary>Someone presses "run" (the default).</summary>
+    Manual = 1,
+
+    /// <summary>As soon as deposits reach the minimum.</summary>
+    OnArrival = 2,
+
+    Daily = 3,
+    Weekly = 4,
+    Monthly = 5,
+}
+
+/// <summary>
+/// How an asset's deposits are distributed: by hand, on arrival or on a schedule, never for less than
+/// <see cref="MinimumMinorUnits"/> (so dust does not cost more gas than it pays). Set by the issuer.
+/// </summary>
+public sealed class DistributionPolicy
+{
+    private DistributionPolicy()
+    {
+        UpdatedBy = "";
+    }
+
+    public DistributionPolicy(AssetId assetId, DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now)
+    {
+        AssetId = assetId;
+        UpdatedBy = updatedBy;
+        Change(mode, minimumMinorUnits, updatedBy, now);
+    }
+
+    public AssetId AssetId { get; private set; }
+
+    public DistributionMode Mode { get; private set; }
+
+    public long MinimumMinorUnits { get; private set; }
+
+    public string UpdatedBy { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool IsAutomatic => Mode != DistributionMode.Manual;
+
+    public void Change(DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumMinorUnits);
+        (Mode, MinimumMinorUnits, UpdatedBy, UpdatedAt) = (mode, minimumMinorUnits, updatedBy, now);
+    }
+
+    /// <summary>Whether a run is due now, given when the asset's last distribution took its holders.</summary>
+    public bool IsDue(DateTimeOffset? lastRecordTime, DateTimeOffset now) => Mode switch
+    {
+        DistributionMode.OnArrival => true,
+        DistributionMode.Daily => lastRecordTime is not { } last || now >= last.AddDays(1),
+        DistributionMode.Weekly => lastRecordTime is not { } last || now >= last.AddDays(7),
+        DistributionMode.Monthly => lastRecordTime is not { } last || now >= last.AddMonths(1),
+        _ => false,
+    };
+
+    public static string Describe(DistributionMode mode) => mode switch
+    {
+        DistributionMode.Manual => "manual",
+        DistributionMode.OnArrival => "on arrival",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+}
+
+public interface IDistributionPolicyStore
+{
+    void Add(DistributionPolicy policy);
+
+    /// <summary>Tracked by the unit of work.</summary>
+    Task<DistributionPolicy?> FindAsync(AssetId assetId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DistributionPolicy>> ListAutomaticAsync(CancellationToken cancellationToken);
+}

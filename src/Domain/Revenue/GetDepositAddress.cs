@@ -1,0 +1,35 @@
+using Mediator;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Distributions;
+
+namespace TokenPlatform.Domain.Revenue;
+
+/// <param name="Ready">The receiver exists on chain (before that, what is sent to the address is kept and counted once it does).</param>
+public sealed record DepositAddressView(string Address, bool Ready, DistributionMode Mode, long MinimumMinorUnits);
+
+/// <summary>The asset's deposit address and distribution policy, for whoever may record its revenue.</summary>
+public sealed record GetDepositAddress(string UserId, AssetId AssetId) : IQuery<Result<DepositAddressView>>;
+
+public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueReceiverStore receivers, IDistributionPolicyStore policies, IChainMonitor monitor)
+    : IQueryHandler<GetDepositAddress, Result<DepositAddressView>>
+{
+    public async ValueTask<Result<DepositAddressView>> Handle(GetDepositAddress query, CancellationToken cancellationToken)
+    {
+        var asset = await access.LoadAsync(query.AssetId, query.UserId, cancellationToken);
+        if (!asset.IsSuccess)
+        {
+            return asset.Error!;
+        }
+
+        if (await receivers.FindAsync(query.AssetId, cancellationToken) is not { } receiver)
+        {
+            return Error.Conflict("deposit.not_ready", "The asset's deposit address is being set up on chain; it appears here within a minute of the asset going live.");
+        }
+
+        var created = (await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(query.AssetId), cancellationToken)).Any(o => o.Status == ChainOperationStatus.Confirmed);
+        var policy = await policies.FindAsync(query.AssetId, cancellationToken);
+        return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0);
+    }
+}

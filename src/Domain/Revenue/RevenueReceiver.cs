@@ -1,0 +1,68 @@
+using TokenPlatform.Domain.Assets;
+
+namespace TokenPlatform.Domain.Revenue;
+
+/// <summary>
+/// An asset's deposit address: a receiver contract bound to the asset's revenue stream. Anyone pays
+/// the asset's revenue by a plain stablecoin transfer to it; the indexer records each transfer as a
+/// revenue event, and distributions release it through the waterfall. The address is known (and shown)
+/// before the receiver is created on chain: what arrives earlier is kept.
+/// </summary>
+public sealed class RevenueReceiver
+{
+    private RevenueReceiver()
+    {
+        Address = "";
+    }
+
+    public RevenueReceiver(AssetId assetId, long onChainTokenId, long streamId, string address, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        AssetId = assetId;
+        OnChainTokenId = onChainTokenId;
+        StreamId = streamId;
+        Address = address;
+        CreatedAt = createdAt;
+    }
+
+    public AssetId AssetId { get; private set; }
+
+    public long OnChainTokenId { get; private set; }
+
+    public long StreamId { get; private set; }
+
+    /// <summary>Checksummed address of the receiver.</summary>
+    public string Address { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static string ReceiverKey(AssetId assetId) => $"receiver:{assetId}";
+
+    /// <summary>The revenue event reference of one deposit (idempotent: the same log is one event).</summary>
+    public static string DepositReference(string transactionHash, long logIndex) => $"deposit:{transactionHash.ToLowerInvariant()}:{logIndex}";
+
+    /// <summary>What a deposit is taken for, by the asset's kind (the payer is not asked).</summary>
+    public static RevenueSource SourceFor(AssetKind kind) => kind switch
+    {
+        AssetKind.MusicRoyalty => RevenueSource.Streaming,
+        AssetKind.RealEstate => RevenueSource.Rent,
+        AssetKind.Art => RevenueSource.Sale,
+        _ => RevenueSource.Other,
+    };
+}
+
+/// <summary>Deposit addresses. Changes are committed by <see cref="Common.IUnitOfWork"/>.</summary>
+public interface IRevenueReceiverStore
+{
+    void Add(RevenueReceiver receiver);
+
+    Task<RevenueReceiver?> FindAsync(AssetId assetId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RevenueReceiver>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Where an asset's receiver lives (deterministic, readable before it is created).</summary>
+public interface IDepositAddressReader
+{
+    Task<string> ReceiverAddressAsync(long onChainTokenId, CancellationToken cancellationToken);
+}

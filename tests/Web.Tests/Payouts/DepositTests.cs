@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Distributions;
+using TokenPlatform.Domain.Revenue;
+using TokenPlatform.Infrastructure.Chain.Contracts;
+using TokenPlatform.Infrastructure.Chain.Indexing;
+
+namespace TokenPlatform.Web.Tests.Payouts;
+
+/// <summary>
+/// Royalties paid to an asset's deposit address are recorded and distributed with no user action
+/// (Blue Horse: creator 15%, holders 85%), on a real anvil and PostgreSQL.
+/// </summary>
+[Collection(PayoutChain.Name)]
+public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
+{
+    [Fact]
+    public async Task ADepositToTheAssetsAddress_IsRecordedOnce_AndPaidOutByTheWaterfall_WithNoUserAction()
+    {
+        var asset = await App.AssetAsync("Blue Horse (study)");
+        var issuer = await App.UserIdAsync("issuer@demo.local");
+        var creatorWallet = await App.WalletAsync(await App.UserIdAsync("creator@demo.local"));
+        Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, "10")))).IsSuccess);
+        Assert.Equal("MinimumAmount", (await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, "1e30")))).Error!.Fields[0].Field);
+        DepositAddressView? deposit = null;
+        await App.EventuallyAsync(async () =>
+        {
+            var view = await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)));
+            deposit = view.IsSuccess ? view.Value : null;
+            return deposit is { Ready: true };
+        }, "the asset's deposit address on chain");
+
+        // An outside account (a label) pays 250 USD of royalties by a plain transfer.
+        var stranger = App.Stranger();
+        var payer = stranger.TransactionManager.Account.Address;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(payer, 1_000_000_000), $"test:mint:{Guid.NewGuid()}", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Domain.Common.IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+            await ConfirmedAsync(op.Id, "payer funded");
+        }
+
+        var pool = await PoolAsync(asset);
+        var creatorBefore = await App.UsdBalanceAsync(creatorWallet);
+        var treasuryBefore = await App.UsdBalanceAsync(App.Chain.OperatorAddress);
+        var contracts = await App.ContractsAsync();
+        var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
+            .SendRequestAndWaitForReceiptAsync(contracts.TestUsd, new Erc20TransferFunction { To = deposit!.Address, Value = 250_000_000 });
+        Assert.Equal(1, (int)receipt.Status.Value);
+
+        Distribution? paid = null;
+        await App.EventuallyAsync(async () =>
+        {
+            var all = await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)));
+            paid = all.FirstOrDefault(d => d.FunderUserId == DistributionExecutor.PlatformFunder && d.Status == DistributionStatus.Completed);
+            return paid is not null;
+        }, "the automatic distribution of the deposit");
+
+        var d = await DistributionAsync(paid!.Id);
+        Assert.Equal(250_000_000, d.Gross);
+        Assert.Equal(d.Gross, d.FromDeposits);
+        Assert.Equal(creatorBefore + Line(d, creatorWallet), await App.UsdBalanceAsync(creatorWallet));
+        Assert.Equal(treasuryBefore + d.DistributionFee + d.ManagementFee, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
+        var after = await PoolAsync(asset);
+        Assert.Equal(pool.Funded + d.HoldersShare, after.Funded);
+        Assert.Equal(d.MerkleRoot, after.Root);
+        Assert.Equal(0, await App.UsdBalanceAsync(deposit.Address));
+
+        // The same transfer read again (the deposit cursor rewound, as after a restore) is recorded once.
+        var reference = RevenueReceiver.DepositReference(receipt.TransactionHash, 0);
+        async Task<int> DepositsAsync() => await App.WithDbAsync(db => db.Set<RevenueEvent>().CountAsync(e => e.AssetId == asset.Id && e.Channel == RevenueChannel.Deposit));
+        var recorded = await DepositsAsync();
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<RevenueEvent>().CountAsync(e => e.AssetId == asset.Id && e.ExternalReference.StartsWith("deposit:" + receipt.TransactionHash.ToLowerInvariant()))));
+        await App.WithDbAsync(async db => await db.ChainCursors.Where(c => c.Name == DepositIndexer.CursorName).ExecuteUpdateAsync(u => u.SetProperty(c => c.LastBlock, (long)receipt.BlockNumber.Value - 1)));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DepositIndexer>().RunOnceAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(recorded, await DepositsAsync());
+        Assert.NotNull(reference);
+
+        // A deposit under the policy's minimum is recorded and waits.
+        receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
+            .SendRequestAndWaitForReceiptAsync(contracts.TestUsd, new Erc20TransferFunction { To = deposit.Address, Value = 5_000_000 });
+        await App.EventuallyAsync(async () => await DepositsAsync() == recorded + 1, "the small deposit recorded");
+        for (var i = 0; i < 5; i++)
+        {
+            await App.PumpOnceAsync();
+        }
+
+        Assert.Single(await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))), x => x.FunderUserId == DistributionExecutor.PlatformFunder);
+        Assert.Equal(5_000_000, await App.UsdBalanceAsync(deposit.Address));
+        Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
+        var audit = await App.SendAsync(async s => await s.Send(new Domain.Compliance.SearchAuditLog(new Domain.Compliance.AuditFilter(AssetId: asset.Id.Value))));
+        Assert.Contains(audit, a => a.Action == Domain.Compliance.AuditActions.DistributionPolicy);
+    }
+}
