@@ -109,7 +109,7 @@ public sealed class RevenueJourney(ChainAppHost host)
         await creator.WaitForSelectorAsync("[data-testid=undistributed] >> text=3,000.00 USD");
 
         // 3. Preview: every line, exact; the holder's line is read from the page.
-        await creator.ClickAsync("text=Distribute");
+        await creator.ClickAsync("text=\"Distribute\"");
         await creator.ClickAsync("[data-testid=dist-preview]");
         await creator.WaitForSelectorAsync("[data-testid=dist-gross] >> text=3,000.00 USD");
         Assert.Equal("30.00 USD", (await creator.TextContentAsync("[data-testid=dist-fee]"))!.Trim()); // 1% distribution fee

@@ -96,4 +96,46 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         var audit = await App.SendAsync(async s => await s.Send(new Domain.Compliance.SearchAuditLog(new Domain.Compliance.AuditFilter(AssetId: asset.Id.Value))));
         Assert.Contains(audit, a => a.Action == Domain.Compliance.AuditActions.DistributionPolicy);
     }
+
+    [Fact]
+    public async Task DueDistributions_RunOnce_WhenTwoInstancesDecideAtTheSameTime()
+    {
+        var asset = await App.AssetAsync("12 Rue des Lilas, Lyon");
+        var issuer = await App.UserIdAsync("issuer@demo.local");
+        await App.EventuallyAsync(async () => (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))) is { IsSuccess: true, Value.Ready: true },
+            "the asset's deposit address on chain");
+        var deposit = (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))).Value;
+        var stranger = App.Stranger();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(stranger.TransactionManager.Account.Address, 100_000_000), $"test:mint:{Guid.NewGuid()}", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Domain.Common.IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+            await ConfirmedAsync(op.Id, "payer funded");
+        }
+
+        var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
+            .SendRequestAndWaitForReceiptAsync((await App.ContractsAsync()).TestUsd, new Erc20TransferFunction { To = deposit.Address, Value = 100_000_000 });
+        Assert.Equal(1, (int)receipt.Status.Value);
+        // Both indexers catch up (deposit recorded, holdings known up to now) while the policy is still manual.
+        await App.EventuallyAsync(async () => await App.WithDbAsync(db => db.Set<RevenueEvent>()
+            .AnyAsync(e => e.AssetId == asset.Id && e.ExternalReference.StartsWith("deposit:" + receipt.TransactionHash.ToLowerInvariant()))), "the deposit recorded");
+        await App.PumpOnceAsync();
+
+        var before = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Count(d => d.FunderUserId == DistributionExecutor.PlatformFunder);
+        Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, null)))).IsSuccess);
+        try
+        {
+            // Two app instances' sync workers decide at the same moment (two scopes, two connections).
+            var started = await Task.WhenAll(App.SendAsync(async s => await s.Send(new RunDueDistributions())), App.SendAsync(async s => await s.Send(new RunDueDistributions())));
+            var platform = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Where(d => d.FunderUserId == DistributionExecutor.PlatformFunder).ToList();
+            Assert.Equal(before + 1, platform.Count);
+            Assert.Equal(1, started.Sum());
+            await UntilStatusAsync(platform.OrderByDescending(d => d.CreatedAt).First().Id, DistributionStatus.Completed);
+            Assert.Equal(0, await App.SendAsync(async s => await s.Send(new RunDueDistributions())));
+        }
+        finally
+        {
+            Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
+        }
+    }
 }

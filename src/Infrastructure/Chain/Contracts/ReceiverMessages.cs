@@ -37,6 +37,30 @@ public sealed class ReleaseDepositFunction : FunctionMessage
     public BigInteger ToStream { get; set; }
 }
 
+/// <summary>IRevenueReceivers.Release.</summary>
+public sealed class ReleaseTuple
+{
+    [Parameter("uint256", "assetId", 1)]
+    public BigInteger AssetId { get; set; }
+
+    [Parameter("uint256", "fees", 2)]
+    public BigInteger Fees { get; set; }
+
+    [Parameter("uint256", "toStream", 3)]
+    public BigInteger ToStream { get; set; }
+}
+
+/// <summary>Releases several assets' deposits in one transaction (all or nothing).</summary>
+[Function("releaseMany")]
+public sealed class ReleaseManyFunction : FunctionMessage
+{
+    [Parameter("tuple[]", "releases", 1)]
+    public List<ReleaseTuple> Releases { get; set; } = [];
+
+    [Parameter("address", "treasury", 2)]
+    public string Treasury { get; set; } = "";
+}
+
 [Event("ReceiverCreated")]
 public sealed class ReceiverCreatedEvent : IEventDTO
 {

@@ -82,14 +82,28 @@ internal sealed class CreateRevenueReceiverHandler : SingleOperationHandler<Crea
         new CreateReceiverFunction { AssetId = command.AssetTokenId, StreamId = command.StreamId }.CreateTransactionInput(context.Contracts.RevenueReceivers);
 }
 
-/// <summary>Releases an asset's deposits: fees to the treasury (the operator), the rest into its stream.</summary>
-internal sealed class ReleaseDepositHandler : SingleOperationHandler<ReleaseDepositOnChain>
+/// <summary>
+/// Releases assets' deposits: fees to the treasury (the operator), the rest into each stream. Several
+/// assets due at once share one transaction (releaseMany; a bad row is retried alone by the outbox).
+/// </summary>
+internal sealed class ReleaseDepositHandler : IChainOperationHandler
 {
-    public override string Kind => ReleaseDepositOnChain.KindName;
+    public string Kind => ReleaseDepositOnChain.KindName;
 
-    protected override TransactionInput Build(ChainOperation row, ReleaseDepositOnChain command, BuildContext context) =>
-        new ReleaseDepositFunction { AssetId = command.AssetTokenId, Treasury = context.Chain.OperatorAddress, Fees = command.Fees, ToStream = command.ToStream }
-            .CreateTransactionInput(context.Contracts.RevenueReceivers);
+    public int MaxGroupSize => 20;
+
+    public ValueTask<TransactionInput> BuildAsync(IReadOnlyList<ChainOperation> rows, BuildContext context, CancellationToken cancellationToken)
+    {
+        var commands = rows.Select(r => System.Text.Json.JsonSerializer.Deserialize<ReleaseDepositOnChain>(r.Payload, PayloadJson.Options)!).ToList();
+        return ValueTask.FromResult(commands.Count == 1
+            ? new ReleaseDepositFunction { AssetId = commands[0].AssetTokenId, Treasury = context.Chain.OperatorAddress, Fees = commands[0].Fees, ToStream = commands[0].ToStream }
+                .CreateTransactionInput(context.Contracts.RevenueReceivers)
+            : new ReleaseManyFunction
+            {
+                Releases = commands.Select(c => new ReleaseTuple { AssetId = c.AssetTokenId, Fees = c.Fees, ToStream = c.ToStream }).ToList(),
+                Treasury = context.Chain.OperatorAddress,
+            }.CreateTransactionInput(context.Contracts.RevenueReceivers));
+    }
 }
 
 /// <summary>The stream's stored split as the splitter hashes it: the payees, then the holder distributor with the holders' share.</summary>
