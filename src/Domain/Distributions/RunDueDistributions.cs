@@ -13,7 +13,14 @@ namespace TokenPlatform.Domain.Distributions;
 /// </summary>
 public sealed record RunDueDistributions : ICommand<int>;
 
+/// <summary>How long an automatic run that failed waits before it is resumed by itself.</summary>
+public static class AutomaticRuns
+{
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(1);
+}
+
 public sealed class RunDueDistributionsHandler(
+    ISender sender,
     IDistributionPolicyStore policies,
     IDistributionStore distributions,
     IRevenueReceiverStore receivers,
@@ -26,12 +33,21 @@ public sealed class RunDueDistributionsHandler(
     {
         var started = 0;
         List<Exception>? errors = null;
+        var toResume = new List<Guid>();
         foreach (var policy in await policies.ListAutomaticAsync(cancellationToken))
         {
             try
             {
                 await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
                 var previous = await distributions.LatestAsync(policy.AssetId, cancellationToken);
+                // An automatic run that failed after its deposit was released is resumed by itself (every step is
+                // idempotent), at most once a minute, so the asset's next deposits are not held back for long.
+                if (previous is { Status: DistributionStatus.Failed, FunderUserId: DistributionExecutor.PlatformFunder, CompletedAt: { } failedAt }
+                    && clock.GetUtcNow() - failedAt >= AutomaticRuns.ResumeAfter)
+                {
+                    toResume.Add(previous.Id);
+                }
+
                 if (previous is { Status: DistributionStatus.Executing or DistributionStatus.Failed } || !policy.IsDue(previous?.RecordTime, clock.GetUtcNow())
                     || await receivers.FindAsync(policy.AssetId, cancellationToken) is not { } receiver)
                 {
@@ -56,6 +72,12 @@ public sealed class RunDueDistributionsHandler(
                 unitOfWork.DiscardChanges();
                 (errors ??= []).Add(ex);
             }
+        }
+
+        foreach (var id in toResume)
+        {
+            // Its own exclusive section; refused (and left to the sync's compensation) when nothing had moved yet.
+            await sender.Send(new ResumeDistribution("system", id, IsAdmin: true), cancellationToken);
         }
 
         return errors is null ? started : throw new AggregateException("Some due distributions could not be started.", errors);
