@@ -3,10 +3,11 @@
 # server is started (as the test command does) and stopped afterwards.
 #   ./scripts/bench.sh distribution
 #   ./scripts/bench.sh ingest
+#   ./scripts/bench.sh deposit-latency
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-[ $# -eq 1 ] || die "usage: scripts/bench.sh <distribution|ingest>"
+[ $# -eq 1 ] || die "usage: scripts/bench.sh <distribution|ingest|deposit-latency>"
 if [ "$1" = "ingest" ]; then
   trap stop_postgres EXIT INT TERM
   start_postgres

@@ -113,7 +113,7 @@ internal static class IngestBenchmark
         return 0;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TokenPlatform.sln")))

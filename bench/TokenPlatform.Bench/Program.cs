@@ -7,6 +7,7 @@ const string Usage = """
     Benchmarks:
       distribution   the revenue waterfall to 1,000,000 holders (5 payees)
       ingest         revenue ingestion through the HTTP API into PostgreSQL (needs TOKENPLATFORM_TEST_POSTGRES; scripts/bench.sh ingest sets it)
+      deposit-latency  royalties on arrival: deposit -> payee's and auto-pay holder's balances on anvil with 2-second blocks
     """;
 
 if (args.Length != 1)
@@ -21,6 +22,8 @@ switch (args[0])
         return DistributionBenchmark.Run();
     case "ingest":
         return await IngestBenchmark.RunAsync();
+    case "deposit-latency":
+        return await DepositLatencyBenchmark.RunAsync();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
         Console.Error.WriteLine(Usage);

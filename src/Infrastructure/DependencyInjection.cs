@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Domain.Distributions.IDistributionStore, DistributionStore>();
         services.AddScoped<Domain.Distributions.IEntitlementLedger, EntitlementLedger>();
         services.AddScoped<Domain.Revenue.IRevenueReceiverStore, RevenueReceiverStore>();
+        services.AddScoped<Domain.Notifications.INotificationStore, NotificationStore>();
         services.AddScoped<Domain.Distributions.IDistributionPolicyStore, DistributionPolicyStore>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());

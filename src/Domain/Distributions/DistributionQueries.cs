@@ -49,6 +49,7 @@ public sealed record SyncDistributionsWithChain : ICommand<int>;
 public sealed class SyncDistributionsWithChainHandler(
     IDistributionStore distributions,
     DistributionCompensation compensation,
+    PayoutNotifications notifications,
     IChainMonitor monitor,
     IPlatformRevenue revenue,
     IUnitOfWork unitOfWork,
@@ -85,6 +86,7 @@ public sealed class SyncDistributionsWithChainHandler(
             {
                 Record(PlatformRevenueEntry.DistributionFeeKind, d.DistributionFee, d, now);
                 Record(PlatformRevenueEntry.ManagementFeeKind, d.ManagementFee, d, now);
+                await notifications.NotifyPayeesAsync(d, now, cancellationToken);
                 changed++;
             }
         }

@@ -35,7 +35,7 @@ public sealed partial class ChainHost(
         if (options.Mode == ChainMode.Managed)
         {
             var stateFile = Path.Combine(Path.GetFullPath(database.DataDirectory), "chain", $"anvil-{options.ChainId}.json");
-            _anvil = new ManagedAnvil(ManagedAnvil.LocateBinary(), options.AnvilPort, options.ChainId, stateFile, loggers.CreateLogger<ManagedAnvil>());
+            _anvil = new ManagedAnvil(ManagedAnvil.LocateBinary(), options.AnvilPort, options.ChainId, stateFile, loggers.CreateLogger<ManagedAnvil>(), options.AnvilBlockTimeSeconds);
             await _anvil.StartAsync(cancellationToken);
             // The dev chain funds the operator directly; no well-known dev key is ever used.
             await chain.Web3.Client.SendRequestAsync<object>("anvil_setBalance", null, chain.OperatorAddress, new HexBigInteger(System.Numerics.BigInteger.Pow(10, 22)).HexValue);

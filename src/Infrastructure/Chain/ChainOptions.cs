@@ -38,6 +38,9 @@ public sealed class ChainOptions
     /// <summary>How often the outbox worker and the indexer poll.</summary>
     public int PollMilliseconds { get; set; } = 500;
 
+    /// <summary>Managed chain only: a block every so many seconds (an L2's rhythm) instead of one per transaction (null, the default).</summary>
+    public int? AnvilBlockTimeSeconds { get; set; }
+
     /// <summary>Managed mode: deploy the contracts on first start.</summary>
     public bool DeployOnStart { get; set; } = true;
 

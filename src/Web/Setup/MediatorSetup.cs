@@ -22,6 +22,7 @@ internal static class MediatorSetup
         services.AddScoped<Domain.Distributions.DistributionPlanner>();
         services.AddScoped<Domain.Distributions.DistributionCompensation>();
         services.AddScoped<Domain.Distributions.DistributionExecutor>();
+        services.AddScoped<Domain.Distributions.PayoutNotifications>();
         services.AddScoped<Domain.Fees.FeeScheduleChainSync>();
         var validatorType = typeof(IValidator<>);
         foreach (var type in typeof(Asset).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

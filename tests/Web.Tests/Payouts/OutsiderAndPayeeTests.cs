@@ -91,6 +91,10 @@ public sealed class OutsiderAndPayeeTests(PayoutChainFactory app) : PayoutScenar
         Assert.Equal(d.TotalEntitled, pool.TotalEntitled);
         Assert.Equal(d.MerkleRoot, pool.Root);
         Assert.Equal(0, await PayeeCreditAsync(creatorWallet));
+        var notified = await App.SendAsync(async s => await s.Send(new Domain.Notifications.GetMyNotifications(creator)));
+        Assert.Contains(notified.Latest, n => n.Text.Contains($"You received {Money.FromMinorUnits(Line(d, creatorWallet)).Value} USD from Night Drive (master)", StringComparison.Ordinal)
+            && n.Link == $"/distributions/{id}");
+        Assert.True(notified.Unread > 0);
 
         // A frozen payee is not paid, the distribution still completes, and the credit waits for it.
         var admin = await App.UserIdAsync("admin@demo.local");

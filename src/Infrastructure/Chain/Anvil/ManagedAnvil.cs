@@ -10,7 +10,8 @@ namespace TokenPlatform.Infrastructure.Chain.Anvil;
 /// restart keeps the chain (saved on SIGTERM and every 10 s), readiness by polling the RPC.
 /// Its console output is discarded: anvil prints its well-known dev keys at start.
 /// </summary>
-public sealed partial class ManagedAnvil(string binaryPath, int port, long chainId, string stateFile, ILogger logger) : IAsyncDisposable
+/// <param name="blockTimeSeconds">Mine a block every so many seconds (as an L2 does) instead of one per transaction.</param>
+public sealed partial class ManagedAnvil(string binaryPath, int port, long chainId, string stateFile, ILogger logger, int? blockTimeSeconds = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _stopping = new(1, 1);
     private Process? _process;
@@ -43,6 +44,12 @@ public sealed partial class ManagedAnvil(string binaryPath, int port, long chain
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (blockTimeSeconds is { } seconds)
+        {
+            start.ArgumentList.Add("--block-time");
+            start.ArgumentList.Add(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binaryPath}.");

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TokenPlatform.Domain.Notifications;
+
+namespace TokenPlatform.Infrastructure.Persistence;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.UserId).HasMaxLength(64);
+        builder.Property(n => n.Kind).HasMaxLength(32);
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(200);
+        builder.HasIndex(n => new { n.UserId, n.At });
+    }
+}
+
+internal sealed class NotificationStore(AppDbContext db) : INotificationStore
+{
+    public void Add(Notification notification) => db.Add(notification);
+
+    public async Task<IReadOnlyList<Notification>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
+        await db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.At).Take(take).ToListAsync(cancellationToken);
+
+    public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken) =>
+        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+
+    public async Task MarkAllReadAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, at), cancellationToken);
+}
