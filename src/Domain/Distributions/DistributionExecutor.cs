@@ -120,8 +120,8 @@ public sealed class DistributionExecutor(
     }
 
     /// <summary>
-    /// One linear chain of operations, each waiting for the previous one: the deposit's release, then
-    /// (when the wallet pays a part) the funder's permit and its pulls, then the split and holder funding,
+    /// One linear chain of operations, each waiting for the previous one: the funder's permit (when the
+    /// wallet pays a part), the deposit's release, the wallet's pulls, then the split and holder funding,
     /// the payees and the pushes. Distributions of different assets do not wait for each other: the
     /// splitter keeps each stream's holders' share apart and releases it only into that asset's pool.
     /// </summary>
@@ -147,11 +147,8 @@ public sealed class DistributionExecutor(
         }
 
         var (feesFromDeposits, toStreamFromDeposits, feesFromWallet, toStreamFromWallet) = Parts(d);
-        if (d.FromDeposits > 0)
-        {
-            await Step(new ReleaseDepositOnChain(d.Id, d.OnChainTokenId, feesFromDeposits, toStreamFromDeposits), DistributionSteps.ReleaseDeposit);
-        }
-
+        // The permit first: it moves no money and may be an operation that already exists (shared with the
+        // funder's other distributions), so it can only ever be the head of the chain, never in its middle.
         if (feesFromWallet + toStreamFromWallet > 0)
         {
             var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
@@ -167,16 +164,22 @@ public sealed class DistributionExecutor(
             }
 
             await Then(new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress), permitKey);
-            if (feesFromWallet > 0)
-            {
-                await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, feesFromWallet), DistributionSteps.Fees);
-            }
+        }
 
-            if (toStreamFromWallet > 0)
-            {
-                await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, toStreamFromWallet), DistributionSteps.ToSplitter);
-                await Step(new AssignToStreamOnChain(d.Id, streamId, toStreamFromWallet), "assign");
-            }
+        if (d.FromDeposits > 0)
+        {
+            await Step(new ReleaseDepositOnChain(d.Id, d.OnChainTokenId, feesFromDeposits, toStreamFromDeposits), DistributionSteps.ReleaseDeposit);
+        }
+
+        if (feesFromWallet > 0)
+        {
+            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, feesFromWallet), DistributionSteps.Fees);
+        }
+
+        if (toStreamFromWallet > 0)
+        {
+            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, toStreamFromWallet), DistributionSteps.ToSplitter);
+            await Step(new AssignToStreamOnChain(d.Id, streamId, toStreamFromWallet), "assign");
         }
 
         var funding = Guid.Empty;

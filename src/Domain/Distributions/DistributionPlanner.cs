@@ -115,7 +115,7 @@ public sealed class DistributionPlanner(
 
             if (undistributed + e.AmountMinorUnits > MaxGross)
             {
-                break;
+                continue;
             }
 
             pending.Add(e);

@@ -24,6 +24,8 @@ public sealed class RunDueDistributionsHandler(
     IDistributionPolicyStore policies,
     IDistributionStore distributions,
     IRevenueReceiverStore receivers,
+    IDepositAddressReader deposits,
+    Chain.IChainMonitor monitor,
     DistributionPlanner planner,
     DistributionExecutor executor,
     IUnitOfWork unitOfWork,
@@ -60,11 +62,25 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
+                // The receiver must exist on chain and hold what the recorded deposits say (a deposit a reorg
+                // dropped, or one not yet final, is not released): otherwise the release could only fail.
+                var created = (await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(policy.AssetId), cancellationToken))
+                    .Any(o => o.Status == Chain.ChainOperationStatus.Confirmed);
+                if (!created || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits)
+                {
+                    continue;
+                }
+
                 var plan = planned.Value with { FunderAddress = receiver.Address };
                 if ((await executor.ExecuteAsync(plan, previous, DistributionExecutor.PlatformFunder, cancellationToken)).IsSuccess)
                 {
                     await section.CommitAsync(cancellationToken);
                     started++;
+                }
+                else
+                {
+                    // Nothing of a run that did not start may reach a later save (e.g. entitlements it added).
+                    unitOfWork.DiscardChanges();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

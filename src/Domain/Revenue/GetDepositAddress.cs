@@ -7,12 +7,13 @@ using TokenPlatform.Domain.Distributions;
 namespace TokenPlatform.Domain.Revenue;
 
 /// <param name="Ready">The receiver exists on chain (before that, what is sent to the address is kept and counted once it does).</param>
-public sealed record DepositAddressView(string Address, bool Ready, DistributionMode Mode, long MinimumMinorUnits);
+/// <param name="Stablecoin">The token to pay in; other tokens sent to the address are not revenue.</param>
+public sealed record DepositAddressView(string Address, bool Ready, DistributionMode Mode, long MinimumMinorUnits, string Stablecoin = "");
 
 /// <summary>The asset's deposit address and distribution policy, for whoever may record its revenue.</summary>
 public sealed record GetDepositAddress(string UserId, AssetId AssetId) : IQuery<Result<DepositAddressView>>;
 
-public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueReceiverStore receivers, IDistributionPolicyStore policies, IChainMonitor monitor)
+public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueReceiverStore receivers, IDistributionPolicyStore policies, IChainMonitor monitor, IDepositAddressReader chain)
     : IQueryHandler<GetDepositAddress, Result<DepositAddressView>>
 {
     public async ValueTask<Result<DepositAddressView>> Handle(GetDepositAddress query, CancellationToken cancellationToken)
@@ -30,6 +31,6 @@ public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueRecei
 
         var created = (await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(query.AssetId), cancellationToken)).Any(o => o.Status == ChainOperationStatus.Confirmed);
         var policy = await policies.FindAsync(query.AssetId, cancellationToken);
-        return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0);
+        return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0, await chain.StablecoinAsync(cancellationToken));
     }
 }

@@ -175,6 +175,12 @@ public sealed class RevenueEvent
             return Error.Conflict("revenue.not_active", $"The event {ExternalReference} is already {Describe(Status)}.");
         }
 
+        if (Channel == RevenueChannel.Deposit)
+        {
+            // The money is at the asset's deposit address: voiding the event would leave it there for good.
+            return Error.Conflict("revenue.deposit", $"The event {ExternalReference} is a deposit already on chain at the asset's deposit address; it cannot be voided.");
+        }
+
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Error.Validation("Reason", "Say why the event is voided.");
@@ -244,6 +250,8 @@ public static class RevenueLineRules
     {
         var errors = new FieldErrors();
         CheckText(errors, reference, "Reference", RevenueEvent.ReferenceMaxLength, required: true);
+        errors.When(reference?.Trim().StartsWith("deposit:", StringComparison.OrdinalIgnoreCase) == true, "Reference",
+            "References starting with \"deposit:\" are kept for payments to the asset's deposit address.");
         CheckText(errors, description, "Description", RevenueEvent.DescriptionMaxLength, required: false);
         DateOnly occurred = default;
         if (string.IsNullOrWhiteSpace(date))

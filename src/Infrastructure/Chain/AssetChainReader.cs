@@ -17,6 +17,16 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
         return Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(address);
     }
 
+    public async Task<long> BalanceAsync(long onChainTokenId, CancellationToken cancellationToken)
+    {
+        var contracts = await addresses.GetAsync(cancellationToken);
+        var receiver = await ReceiverAddressAsync(onChainTokenId, cancellationToken);
+        var balance = await chain.Web3.Eth.GetContractQueryHandler<Erc20BalanceOfFunction>().QueryAsync<BigInteger>(contracts.TestUsd, new Erc20BalanceOfFunction { Account = receiver });
+        return balance > long.MaxValue ? long.MaxValue : (long)balance;
+    }
+
+    public async Task<string> StablecoinAsync(CancellationToken cancellationToken) => (await addresses.GetAsync(cancellationToken)).TestUsd;
+
     /// <summary>The deployment makes the operator the treasury of the sale and settlement contracts.</summary>
     public async Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) =>
         (chain.OperatorAddress, await StablecoinBalanceAsync(chain.OperatorAddress, cancellationToken));
@@ -86,6 +96,10 @@ internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInves
 {
     public Task<string> ReceiverAddressAsync(long onChainTokenId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("There is no chain: deposit addresses exist only on a chain.");
+
+    public Task<long> BalanceAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(0L);
+
+    public Task<string> StablecoinAsync(CancellationToken cancellationToken) => Task.FromResult("");
 
     public Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) => Task.FromResult<(string, long)?>(null);
 

@@ -54,7 +54,14 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
             {
                 if (await HasPayoutLayoutAsync(existing))
                 {
-                    return existing;
+                    if (existing.RevenueReceivers.Length > 0)
+                    {
+                        return existing;
+                    }
+
+                    // Deployed before deposit addresses existed: only the receivers' factory is added,
+                    // next to the recorded contracts (their assets, streams and holdings stay).
+                    return await AddRevenueReceiversAsync(existing, cancellationToken);
                 }
 
                 // Contracts from before the splitter kept each stream's holders' share apart: distributions
@@ -83,11 +90,6 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
     /// <summary>The splitter knows its holder distributor (so the holders' share is kept per stream).</summary>
     private async Task<bool> HasPayoutLayoutAsync(ContractAddresses contracts)
     {
-        if (contracts.RevenueReceivers.Length == 0)
-        {
-            return false;
-        }
-
         try
         {
             var distributor = await chain.Web3.Eth.GetContractQueryHandler<HolderDistributorOfFunction>()
@@ -102,6 +104,28 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         {
             return false;
         }
+    }
+
+    private async Task<ContractAddresses> AddRevenueReceiversAsync(ContractAddresses existing, CancellationToken cancellationToken)
+    {
+        var op = chain.OperatorAddress;
+        var receipt = await chain.Web3.Eth.GetContractDeploymentHandler<RevenueReceiversDeployment>()
+            .SendRequestAndWaitForReceiptAsync(new RevenueReceiversDeployment { Admin = op, Token = existing.TestUsd, Splitter = existing.RoyaltySplitter }, cancellationToken);
+        Ensure(receipt, "deploy RevenueReceivers");
+        var address = Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress);
+        await Send(address, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+        db.ChainDeployments.Add(new ChainDeployment
+        {
+            ChainId = chain.Options.ChainId,
+            ContractName = "RevenueReceivers",
+            Address = address,
+            BlockNumber = (long)receipt.BlockNumber.Value,
+            TxHash = receipt.TransactionHash,
+            DeployedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        LogReceiversAdded(logger, chain.Options.ChainId, address);
+        return (await FindAsync(cancellationToken))!;
     }
 
     private async Task<ContractAddresses> DeployAsync(CancellationToken cancellationToken)
@@ -178,6 +202,9 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed the platform contracts on chain {ChainId}: Settlement {Settlement}, AssetToken {AssetToken}")]
     private static partial void LogDeployed(ILogger logger, long chainId, string settlement, string assetToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added the revenue receivers' factory {Address} to the recorded contracts on chain {ChainId}")]
+    private static partial void LogReceiversAdded(ILogger logger, long chainId, string address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded contracts on the managed chain {ChainId} predate the payout layout: deploying the current contracts (assets created before must be created again)")]
     private static partial void LogOutdated(ILogger logger, long chainId);

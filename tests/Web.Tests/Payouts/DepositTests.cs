@@ -22,7 +22,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         var issuer = await App.UserIdAsync("issuer@demo.local");
         var creatorWallet = await App.WalletAsync(await App.UserIdAsync("creator@demo.local"));
         Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, "10")))).IsSuccess);
-        Assert.Equal("MinimumAmount", (await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, "1e30")))).Error!.Fields[0].Field);
+        Assert.Equal("MinimumAmount", (await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, "2000000000000")))).Error!.Fields[0].Field);
         DepositAddressView? deposit = null;
         await App.EventuallyAsync(async () =>
         {
@@ -79,7 +79,9 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         }
 
         Assert.Equal(recorded, await DepositsAsync());
-        Assert.NotNull(reference);
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<RevenueEvent>().CountAsync(e => e.AssetId == asset.Id && e.ExternalReference == reference)));
+        Assert.Equal("Reference", (await RecordAsync(issuer, asset, "deposit:0xabc:1", "5")).Error!.Fields[0].Field);
 
         // A deposit under the policy's minimum is recorded and waits.
         receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
@@ -92,6 +94,10 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
 
         Assert.Single(await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))), x => x.FunderUserId == DistributionExecutor.PlatformFunder);
         Assert.Equal(5_000_000, await App.UsdBalanceAsync(deposit.Address));
+        // A deposit waiting for its run cannot be voided: its money is on chain, at the address.
+        var waiting = await App.WithDbAsync(db => db.Set<RevenueEvent>().AsNoTracking()
+            .SingleAsync(e => e.AssetId == asset.Id && e.ExternalReference == RevenueReceiver.DepositReference(receipt.TransactionHash, 0)));
+        Assert.Equal("revenue.deposit", (await App.SendAsync(async s => await s.Send(new VoidRevenue(issuer, asset.Id, waiting.Id, "typo")))).Error!.Code);
         Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
         var audit = await App.SendAsync(async s => await s.Send(new Domain.Compliance.SearchAuditLog(new Domain.Compliance.AuditFilter(AssetId: asset.Id.Value))));
         Assert.Contains(audit, a => a.Action == Domain.Compliance.AuditActions.DistributionPolicy);
@@ -137,5 +143,58 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         {
             Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
         }
+    }
+
+    [Fact]
+    public async Task AManualRun_PaysDepositsAndWalletRevenueTogether_InTheWaterfallsOrder()
+    {
+        var asset = await App.AssetAsync("12 Rue des Lilas, Lyon");
+        var issuer = await App.UserIdAsync("issuer@demo.local");
+        const string manager = "0x7777777777777777777777777777777777777777";
+        await App.EventuallyAsync(async () => (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))) is { IsSuccess: true, Value.Ready: true },
+            "the asset's deposit address on chain");
+        var deposit = (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))).Value;
+        var stranger = App.Stranger();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(stranger.TransactionManager.Account.Address, 50_000_000), $"test:mint:{Guid.NewGuid()}", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Domain.Common.IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+            await ConfirmedAsync(op.Id, "payer funded");
+        }
+
+        var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
+            .SendRequestAndWaitForReceiptAsync((await App.ContractsAsync()).TestUsd, new Erc20TransferFunction { To = deposit.Address, Value = 50_000_000 });
+        Assert.Equal(1, (int)receipt.Status.Value);
+        Assert.True((await RecordAsync(issuer, asset, $"LY-MIXED-{Guid.NewGuid():N}"[..20], "70")).IsSuccess);
+        await FundAsync(issuer);
+        await App.EventuallyAsync(async () => (await PreviewAsync(issuer, asset)).FromDeposits == 50_000_000, "the deposit in the preview");
+        var plan = await PreviewAsync(issuer, asset);
+        Assert.Equal(120_000_000, plan.Result.Gross);
+        var pool = await PoolAsync(asset);
+        var managerBefore = await App.UsdBalanceAsync(manager);
+        var treasuryBefore = await App.UsdBalanceAsync(App.Chain.OperatorAddress);
+        var id = (await RunAsync(issuer, asset, plan)).Value;
+
+        // The funder's permit (already on chain from earlier runs, or new) heads the chain; the release comes before anything that needs its money.
+        var steps = await App.StepsAsync(id);
+        var release = steps.Single(o => o.IdempotencyKey == DistributionSteps.Key(id, DistributionSteps.ReleaseDeposit));
+        var byId = steps.ToDictionary(o => o.Id);
+        foreach (var step in steps.Where(o => o.Id != release.Id))
+        {
+            var walk = step;
+            while (walk.DependsOn is { } before && byId.TryGetValue(before, out var previous) && previous.Id != release.Id)
+            {
+                walk = previous;
+            }
+
+            Assert.Equal(release.Id, walk.DependsOn);
+        }
+        await UntilStatusAsync(id, DistributionStatus.Completed);
+        var d = await DistributionAsync(id);
+        Assert.Equal(50_000_000, d.FromDeposits);
+        Assert.Equal(pool.Funded + d.HoldersShare, (await PoolAsync(asset)).Funded);
+        Assert.Equal(managerBefore + Line(d, manager), await App.UsdBalanceAsync(manager));
+        Assert.Equal(treasuryBefore + d.DistributionFee + d.ManagementFee, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
+        Assert.Equal(0, await App.UsdBalanceAsync(deposit.Address));
     }
 }
