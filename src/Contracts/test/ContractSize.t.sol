@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {RevenueReceivers} from "../src/RevenueReceivers.sol";
+import {PayoutRouter} from "../src/PayoutRouter.sol";
 
 /// @dev Every deployable contract must fit EIP-170's 24,576-byte limit, which real L2s enforce
 /// (anvil can be told to ignore it, so a deploy test alone would not notice).
@@ -22,5 +23,11 @@ contract ContractSizeTest is Fixture {
         RevenueReceivers receivers = new RevenueReceivers(address(this), usd, splitter);
         assertLe(address(receivers).code.length, EIP170_LIMIT, "RevenueReceivers");
         assertLe(receivers.receiverImplementation().code.length, EIP170_LIMIT, "RevenueReceiver");
+    }
+
+    function test_payoutRouter_fitsEip170() public {
+        RevenueReceivers receivers = new RevenueReceivers(address(this), usd, splitter);
+        PayoutRouter router = new PayoutRouter(address(this), usd, splitter, distributor, receivers);
+        assertLe(address(router).code.length, EIP170_LIMIT, "PayoutRouter");
     }
 }
