@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Solidity checks, run by scripts/test.sh: artifacts current, every forge test green in the CI
 # profile (>= 1,000 fuzz runs) with isolated transactions (honest gas figures), the canary seen as
-# failing, and the committed gas snapshot unchanged.
+# failing, and the committed gas snapshots unchanged.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_npm_tools
@@ -31,11 +31,17 @@ if ! grep -q "test_canary_mustFail" "$canary_log" || ! grep -q "FAIL" "$canary_l
 fi
 rm -f "$canary_log"
 
-log "Gas snapshot unchanged (snapshots/GasBudgetsTest.json)"
+# One snapshot file per gas test contract (forge names it after the contract): GasBudgetsTest.json,
+# RouterGasBudgetsTest.json. A new, changed or deleted file is a change to review.
+log "Gas snapshots unchanged (snapshots/*.json)"
 if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   if ! git -C "$ROOT" diff --exit-code --stat -- src/Contracts/snapshots; then
     git -C "$ROOT" --no-pager diff -- src/Contracts/snapshots
-    die "gas figures changed: review the diff above and commit src/Contracts/snapshots/GasBudgetsTest.json"
+    die "gas figures changed: review the diff above and commit src/Contracts/snapshots/*.json"
+  fi
+  untracked="$(git -C "$ROOT" ls-files --others --exclude-standard -- src/Contracts/snapshots)"
+  if [ -n "$untracked" ]; then
+    die "new gas snapshot files not committed: $untracked"
   fi
 fi
 log "Solidity checks passed"
