@@ -9,7 +9,7 @@ const path = require('path');
 const solc = require(path.join(__dirname, '..', 'node_modules', 'solc'));
 
 const root = path.join(__dirname, '..');
-const deployable = ['TestUSD', 'AssetToken', 'Settlement', 'PrimarySale', 'RoyaltySplitter', 'HolderDistributor', 'RevenueReceivers', 'RevenueReceiver'];
+const deployable = ['TestUSD', 'AssetToken', 'Settlement', 'PrimarySale', 'RoyaltySplitter', 'HolderDistributor', 'RevenueReceivers', 'RevenueReceiver', 'PayoutRouter'];
 const check = process.argv.includes('--check');
 
 const sources = {};
