@@ -9,7 +9,7 @@ namespace TokenPlatform.Infrastructure.Chain;
 /// <summary>Turns revert data into a readable reason: a custom error of any platform contract with its arguments, or Error(string).</summary>
 public static class RevertDecoder
 {
-    private static readonly string[] Contracts = ["TestUSD", "AssetToken", "Settlement", "PrimarySale", "RoyaltySplitter", "HolderDistributor"];
+    private static readonly string[] Contracts = ["TestUSD", "AssetToken", "Settlement", "PrimarySale", "RoyaltySplitter", "HolderDistributor", "RevenueReceivers", "PayoutRouter"];
     private static readonly Lazy<Dictionary<string, ErrorABI>> Errors = new(LoadErrors);
 
     public static string Decode(string? revertData)

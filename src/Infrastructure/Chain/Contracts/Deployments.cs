@@ -93,6 +93,25 @@ public sealed class RevenueReceiversDeployment() : ContractDeploymentMessage(Con
     public string Splitter { get; set; } = "";
 }
 
+public sealed class PayoutRouterDeployment() : ContractDeploymentMessage(ContractArtifacts.Get("PayoutRouter").Bytecode)
+{
+    [Parameter("address", "admin", 1)]
+    public string Admin { get; set; } = "";
+
+    [Parameter("address", "token_", 2)]
+    public string Token { get; set; } = "";
+
+    [Parameter("address", "splitter_", 3)]
+    public string Splitter { get; set; } = "";
+
+    [Parameter("address", "distributor_", 4)]
+    public string Distributor { get; set; } = "";
+
+    /// <summary>Must release into <see cref="Splitter"/> and hold <see cref="Token"/> (the constructor checks).</summary>
+    [Parameter("address", "receivers_", 5)]
+    public string Receivers { get; set; } = "";
+}
+
 [Function("grantRole")]
 public sealed class GrantRoleFunction : FunctionMessage
 {
