@@ -17,7 +17,8 @@ public sealed record ContractAddresses(
     string RoyaltySplitter,
     string HolderDistributor,
     long DeployedAtBlock,
-    string RevenueReceivers = "");
+    string RevenueReceivers = "",
+    string PayoutRouter = "");
 
 /// <summary>
 /// Deploys and wires the contracts (operator = admin and every operator role), then records their
@@ -40,7 +41,7 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         // A deployment from before a contract existed lacks its row: it counts as outdated (see EnsureDeployedAsync).
         string Of(string name) => rows.SingleOrDefault(r => r.ContractName == name)?.Address ?? "";
         return new ContractAddresses(Of("TestUSD"), Of("AssetToken"), Of("Settlement"), Of("PrimarySale"), Of("RoyaltySplitter"), Of("HolderDistributor"), rows.Min(r => r.BlockNumber),
-            Of("RevenueReceivers"));
+            Of("RevenueReceivers"), Of("PayoutRouter"));
     }
 
     /// <summary>Returns the recorded deployment when its code is on chain; deploys otherwise.</summary>
@@ -54,14 +55,14 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
             {
                 if (await HasPayoutLayoutAsync(existing))
                 {
-                    if (existing.RevenueReceivers.Length > 0)
+                    if (existing.RevenueReceivers.Length > 0 && existing.PayoutRouter.Length > 0)
                     {
                         return existing;
                     }
 
-                    // Deployed before deposit addresses existed: only the receivers' factory is added,
-                    // next to the recorded contracts (their assets, streams and holdings stay).
-                    return await AddRevenueReceiversAsync(existing, cancellationToken);
+                    // Deployed before deposit addresses or the payout router existed: only what is
+                    // missing is added, next to the recorded contracts (their assets, streams and holdings stay).
+                    return await AddMissingContractsAsync(existing, cancellationToken);
                 }
 
                 // Contracts from before the splitter kept each stream's holders' share apart: distributions
@@ -106,47 +107,85 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         }
     }
 
-    private async Task<ContractAddresses> AddRevenueReceiversAsync(ContractAddresses existing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the contracts a deployment recorded before they existed, in dependency order (the router
+    /// needs the receivers), each recorded as soon as it is wired: a failure part-way leaves the
+    /// finished ones recorded and the next start adds only the rest.
+    /// </summary>
+    private async Task<ContractAddresses> AddMissingContractsAsync(ContractAddresses existing, CancellationToken cancellationToken)
     {
         var op = chain.OperatorAddress;
-        var receipt = await chain.Web3.Eth.GetContractDeploymentHandler<RevenueReceiversDeployment>()
-            .SendRequestAndWaitForReceiptAsync(new RevenueReceiversDeployment { Admin = op, Token = existing.TestUsd, Splitter = existing.RoyaltySplitter }, cancellationToken);
-        Ensure(receipt, "deploy RevenueReceivers");
-        var address = Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress);
-        await Send(address, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
-        db.ChainDeployments.Add(new ChainDeployment
+        var receivers = existing.RevenueReceivers;
+        if (receivers.Length == 0)
+        {
+            var records = new List<ChainDeployment>();
+            receivers = await DeployContractAsync(records, "RevenueReceivers",
+                new RevenueReceiversDeployment { Admin = op, Token = existing.TestUsd, Splitter = existing.RoyaltySplitter }, cancellationToken);
+            await WireRevenueReceiversAsync(receivers, cancellationToken);
+            await RecordAsync(records, cancellationToken);
+        }
+
+        if (existing.PayoutRouter.Length == 0)
+        {
+            var records = new List<ChainDeployment>();
+            var router = await DeployContractAsync(records, "PayoutRouter", new PayoutRouterDeployment
+            {
+                Admin = op, Token = existing.TestUsd, Splitter = existing.RoyaltySplitter, Distributor = existing.HolderDistributor, Receivers = receivers,
+            }, cancellationToken);
+            await WirePayoutRouterAsync(router, receivers, existing.HolderDistributor, cancellationToken);
+            await RecordAsync(records, cancellationToken);
+        }
+
+        return (await FindAsync(cancellationToken))!;
+    }
+
+    private async Task RecordAsync(List<ChainDeployment> records, CancellationToken cancellationToken)
+    {
+        db.ChainDeployments.AddRange(records);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            LogContractAdded(logger, record.ContractName, record.Address, chain.Options.ChainId);
+        }
+    }
+
+    /// <summary>The operator creates receivers and releases deposits.</summary>
+    private Task WireRevenueReceiversAsync(string receivers, CancellationToken cancellationToken) =>
+        Send(receivers, new GrantRoleFunction { Role = ContractRoles.Operator, Account = chain.OperatorAddress }, cancellationToken);
+
+    /// <summary>
+    /// The operator executes payouts; the router releases deposits and funds and pushes to holders
+    /// (both operator-only on those contracts).
+    /// </summary>
+    private async Task WirePayoutRouterAsync(string router, string receivers, string distributor, CancellationToken cancellationToken)
+    {
+        await Send(router, new GrantRoleFunction { Role = ContractRoles.Operator, Account = chain.OperatorAddress }, cancellationToken);
+        await Send(receivers, new GrantRoleFunction { Role = ContractRoles.Operator, Account = router }, cancellationToken);
+        await Send(distributor, new GrantRoleFunction { Role = ContractRoles.Operator, Account = router }, cancellationToken);
+    }
+
+    private async Task<string> DeployContractAsync<T>(List<ChainDeployment> records, string name, T message, CancellationToken cancellationToken)
+        where T : ContractDeploymentMessage, new()
+    {
+        var receipt = await chain.Web3.Eth.GetContractDeploymentHandler<T>().SendRequestAndWaitForReceiptAsync(message, cancellationToken);
+        Ensure(receipt, $"deploy {name}");
+        records.Add(new ChainDeployment
         {
             ChainId = chain.Options.ChainId,
-            ContractName = "RevenueReceivers",
-            Address = address,
+            ContractName = name,
+            Address = Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress),
             BlockNumber = (long)receipt.BlockNumber.Value,
             TxHash = receipt.TransactionHash,
             DeployedAt = clock.GetUtcNow(),
         });
-        await db.SaveChangesAsync(cancellationToken);
-        LogReceiversAdded(logger, chain.Options.ChainId, address);
-        return (await FindAsync(cancellationToken))!;
+        return records[^1].Address;
     }
 
     private async Task<ContractAddresses> DeployAsync(CancellationToken cancellationToken)
     {
         var op = chain.OperatorAddress;
         var records = new List<ChainDeployment>();
-        async Task<string> Deploy<T>(string name, T message) where T : ContractDeploymentMessage, new()
-        {
-            var receipt = await chain.Web3.Eth.GetContractDeploymentHandler<T>().SendRequestAndWaitForReceiptAsync(message, cancellationToken);
-            Ensure(receipt, $"deploy {name}");
-            records.Add(new ChainDeployment
-            {
-                ChainId = chain.Options.ChainId,
-                ContractName = name,
-                Address = Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress),
-                BlockNumber = (long)receipt.BlockNumber.Value,
-                TxHash = receipt.TransactionHash,
-                DeployedAt = clock.GetUtcNow(),
-            });
-            return records[^1].Address;
-        }
+        Task<string> Deploy<T>(string name, T message) where T : ContractDeploymentMessage, new() => DeployContractAsync(records, name, message, cancellationToken);
 
         var usd = await Deploy("TestUSD", new TestUsdDeployment { Admin = op });
         var token = await Deploy("AssetToken", new AssetTokenDeployment { Admin = op, Uri = "https://tokenplatform.local/api/v1/assets/{id}/metadata", RoyaltyCapBps = DefaultRoyaltyCapBps });
@@ -155,6 +194,7 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         var splitter = await Deploy("RoyaltySplitter", new RoyaltySplitterDeployment { Admin = op, Token = usd });
         var distributor = await Deploy("HolderDistributor", new HolderDistributorDeployment { Admin = op, Token = usd });
         var receivers = await Deploy("RevenueReceivers", new RevenueReceiversDeployment { Admin = op, Token = usd, Splitter = splitter });
+        var router = await Deploy("PayoutRouter", new PayoutRouterDeployment { Admin = op, Token = usd, Splitter = splitter, Distributor = distributor, Receivers = receivers });
 
         await Send(token, new SetRegistryFunction { Registry = settlement }, cancellationToken);
         foreach (var role in new[] { ContractRoles.IssuerAdmin, ContractRoles.Agent })
@@ -178,7 +218,8 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         await Send(splitter, new SetHolderDistributorFunction { Distributor = distributor }, cancellationToken);
         await Send(splitter, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
         await Send(distributor, new SetPayoutRegistryFunction { Registry = settlement }, cancellationToken);
-        await Send(receivers, new GrantRoleFunction { Role = ContractRoles.Operator, Account = op }, cancellationToken);
+        await WireRevenueReceiversAsync(receivers, cancellationToken);
+        await WirePayoutRouterAsync(router, receivers, distributor, cancellationToken);
 
         db.ChainDeployments.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);
@@ -203,8 +244,8 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed the platform contracts on chain {ChainId}: Settlement {Settlement}, AssetToken {AssetToken}")]
     private static partial void LogDeployed(ILogger logger, long chainId, string settlement, string assetToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Added the revenue receivers' factory {Address} to the recorded contracts on chain {ChainId}")]
-    private static partial void LogReceiversAdded(ILogger logger, long chainId, string address);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Contract} {Address} to the recorded contracts on chain {ChainId}")]
+    private static partial void LogContractAdded(ILogger logger, string contract, string address, long chainId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded contracts on the managed chain {ChainId} predate the payout layout: deploying the current contracts (assets created before must be created again)")]
     private static partial void LogOutdated(ILogger logger, long chainId);
