@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Domain.Revenue.IRevenueReceiverStore, RevenueReceiverStore>();
         services.AddScoped<Domain.Notifications.INotificationStore, NotificationStore>();
         services.AddScoped<Domain.Distributions.IDistributionPolicyStore, DistributionPolicyStore>();
+        services.AddScoped<Domain.Funding.IFundingAuthorizationStore, FundingAuthorizationStore>();
         services.AddScoped<FeeScheduleRepository>();
         services.AddScoped<Domain.Fees.IFeeScheduleRepository>(sp => sp.GetRequiredService<FeeScheduleRepository>());
         services.AddScoped<Domain.Fees.IPlatformRevenue>(sp => sp.GetRequiredService<FeeScheduleRepository>());

@@ -68,6 +68,8 @@ public static class AuditActions
     public const string RevenueReject = "revenue.reject";
     public const string RevenueVoid = "revenue.void";
     public const string DistributionPolicy = "distribution.policy";
+    public const string FundingAuthorize = "funding.authorize";
+    public const string FundingRevoke = "funding.revoke";
 
     public static IReadOnlyList<string> All { get; } =
         [AssetApprove, AssetReject, KycApprove, KycReject, FeesPublish, FeesOverride, AssetPause, AssetUnpause, AddressFreeze, AddressUnfreeze, ForcedTransfer, OperationRetry,

@@ -86,7 +86,7 @@ public sealed class Distribution
 
     public Distribution(Guid id, AssetId assetId, long onChainTokenId, DateTimeOffset recordTime, DistributionInput input, DistributionResult result,
         Guid feeScheduleId, string funderUserId, string funderAddress, string merkleRoot, long totalEntitled, IReadOnlyList<DistributionLine> lines, DateTimeOffset now,
-        long fromDeposits = 0)
+        long fromDeposits = 0, Guid? authorizationId = null, string? authorizedWallet = null)
     {
         if (fromDeposits < 0 || fromDeposits > result?.Gross)
         {
@@ -94,6 +94,7 @@ public sealed class Distribution
         }
 
         FromDeposits = fromDeposits;
+        (AuthorizationId, AuthorizedWallet) = (authorizationId, authorizedWallet);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(lines);
@@ -175,6 +176,17 @@ public sealed class Distribution
 
     /// <summary>The part of the gross already at the asset's deposit address (released on chain, not pulled from a wallet).</summary>
     public long FromDeposits { get; private set; }
+
+    /// <summary>
+    /// The standing authorization an automatic run drew the rest of the gross from (the issuer's wallet,
+    /// <see cref="AuthorizedWallet"/>); null when deposits paid it all or someone pressed "run".
+    /// </summary>
+    public Guid? AuthorizationId { get; private set; }
+
+    public string? AuthorizedWallet { get; private set; }
+
+    /// <summary>What this distribution draws from a wallet (the gross minus the deposits).</summary>
+    public long FromWallet => Gross - FromDeposits;
 
     /// <summary>Whose wallet paid the rest of the gross in (<c>platform</c> for an automatic run of deposits only).</summary>
     public string FunderUserId { get; private set; }

@@ -14,6 +14,7 @@ public sealed class DistributionCompensation(
     IRevenueStore revenue,
     IEntitlementLedger ledger,
     IChainMonitor monitor,
+    Funding.IFundingAuthorizationStore authorizations,
     IAuditLog audit,
     TimeProvider clock)
 {
@@ -57,6 +58,12 @@ public sealed class DistributionCompensation(
         }
 
         await ledger.RemoveAsync(distribution, cancellationToken);
+        // What an automatic run reserved on a standing authorization is available again.
+        if (distribution.AuthorizationId is { } authorizationId && await authorizations.FindAsync(authorizationId, cancellationToken) is { } authorization)
+        {
+            authorization.Release(distribution.FromWallet);
+        }
+
         var before = distribution.FailureReason;
         var text = $"{reason}; failed earlier: {before}";
         distribution.Cancel(text.Length <= 2000 ? text : text[..2000], clock.GetUtcNow());

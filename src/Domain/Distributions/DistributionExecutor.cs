@@ -54,7 +54,7 @@ public sealed class DistributionExecutor(
         // Holders receive nothing this time: the published root and total stay as the chain holds them.
         var (root, totalEntitled) = update is not null ? (update.Root, update.TotalEntitled) : (previous?.MerkleRoot ?? "", previous?.TotalEntitled ?? 0);
         var distribution = new Distribution(id, assetId, tokenId, plan.RecordTime, plan.Input, result, plan.FeeScheduleId, funderUserId, plan.FunderAddress,
-            root, totalEntitled, Lines(result, update), now, plan.FromDeposits);
+            root, totalEntitled, Lines(result, update), now, plan.FromDeposits, plan.AuthorizationId, plan.AuthorizedWallet);
         // Exactly the events the gross was computed from (revenue recorded meanwhile waits for the next run).
         var included = plan.EventIds.ToHashSet();
         var events = (await revenue.UndistributedForUpdateAsync(assetId, cancellationToken)).Where(e => included.Contains(e.Id)).ToList();
@@ -68,7 +68,9 @@ public sealed class DistributionExecutor(
             e.AssignTo(id);
         }
 
-        var (first, funding, last) = await EnqueueAsync(distribution, plan, stream.Value, update, cancellationToken);
+        var (first, funding, last) = funderUserId == PlatformFunder
+            ? await EnqueueAutomaticAsync(distribution, plan, stream.Value, update, cancellationToken)
+            : await EnqueueAsync(distribution, plan, stream.Value, update, cancellationToken);
         distribution.Track(first, funding, last);
         distributions.Add(distribution);
         await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -117,6 +119,37 @@ public sealed class DistributionExecutor(
             return new DistributionLine(order + i, DistributionLineKind.Holder, null, h.Address, null, h.Fractions, h.Amount, leaf?.Index, leaf?.Cumulative);
         }));
         return lines;
+    }
+
+    /// <summary>
+    /// An automatic run: one payout-router operation releases the deposits, draws the wallet's part under
+    /// its standing authorization, splits the stream, funds the holders, withdraws the payees and pushes
+    /// the first batch of auto-paid holders, atomically (when it fails, nothing moved); the other push
+    /// batches follow it, independent of each other, so they can share the next block. Several assets'
+    /// payouts due at once share one transaction (the outbox groups them).
+    /// </summary>
+    private async Task<(Guid First, Guid Funding, Guid Last)> EnqueueAutomaticAsync(Distribution d, DistributionPlan plan, long streamId, EntitlementUpdate? update, CancellationToken cancellationToken)
+    {
+        var (feesFromDeposits, toStreamFromDeposits, feesFromWallet, toStreamFromWallet) = Parts(d);
+        var split = plan.Asset.Split!;
+        var batches = update?.PushBatches ?? [];
+        var firstBatch = batches.Count > 0 ? batches[0] : null;
+        var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var command = new ExecutePayoutOnChain(d.Id, d.OnChainTokenId, streamId, feesFromDeposits, toStreamFromDeposits,
+            feesFromWallet + toStreamFromWallet > 0 ? d.AuthorizedWallet : null, feesFromWallet, toStreamFromWallet,
+            split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps,
+            update is not null, update?.Root ?? "0x" + new string('0', 64), update?.TotalEntitled ?? 0, paidPayees,
+            firstBatch?.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList() ?? [], firstBatch?.Proof ?? [], firstBatch?.Flags ?? []);
+        var payout = await outbox.EnqueueAsync(command, DistributionSteps.Key(d.Id, DistributionSteps.Payout), cancellationToken);
+        var last = payout.Id;
+        for (var i = 1; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            last = (await outbox.EnqueueAfterAsync(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags),
+                DistributionSteps.Key(d.Id, $"push:{i}"), payout.Id, cancellationToken)).Id;
+        }
+
+        return (payout.Id, payout.Id, last);
     }
 
     /// <summary>
@@ -200,7 +233,7 @@ public sealed class DistributionExecutor(
             var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (paidPayees.Count > 0)
             {
-                await Step(new WithdrawPayeesOnChain(d.Id, paidPayees), "withdraw-payees");
+                await Step(new WithdrawPayeesOnChain(d.Id, paidPayees), DistributionSteps.WithdrawPayees);
             }
 
             for (var i = 0; i < (update?.PushBatches.Count ?? 0); i++)

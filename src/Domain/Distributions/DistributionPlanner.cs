@@ -21,7 +21,9 @@ public sealed record DistributionPlan(
     string FunderAddress,
     long FunderBalance,
     IReadOnlyList<Guid> EventIds,
-    long FromDeposits = 0)
+    long FromDeposits = 0,
+    Guid? AuthorizationId = null,
+    string? AuthorizedWallet = null)
 {
     /// <summary>What the funder's wallet pays in: the gross minus what already sits at the asset's deposit address.</summary>
     public long FromWallet => Result.Gross - FromDeposits;
@@ -45,18 +47,19 @@ public sealed class DistributionPlanner(
     public const long MaxGross = 1_000_000_000_000L * Money.UnitsPerWhole;
 
     /// <summary>
-    /// An automatic run (distribution policy): only revenue paid to the asset's deposit address, which is
-    /// already on chain, so nobody's wallet is drawn on.
+    /// An automatic run (distribution policy): the revenue paid to the asset's deposit address, which is
+    /// already on chain, and, up to <paramref name="walletBudget"/> (what the issuer's standing authorization
+    /// and wallet allow), the confirmed revenue recorded by form, statement or API, oldest first.
     /// </summary>
-    public Task<Result<DistributionPlan>> PlanAutomaticAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        PlanCoreAsync(null, assetId, null, null, null, null, cancellationToken);
+    public Task<Result<DistributionPlan>> PlanAutomaticAsync(AssetId assetId, long walletBudget, CancellationToken cancellationToken) =>
+        PlanCoreAsync(null, assetId, null, null, null, null, cancellationToken, Math.Max(0, walletBudget));
 
     public Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
         DateTimeOffset? periodEnd, CancellationToken cancellationToken) =>
         PlanCoreAsync(userId, assetId, gross, recordTime, periodStart, periodEnd, cancellationToken);
 
     private async Task<Result<DistributionPlan>> PlanCoreAsync(string? userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
-        DateTimeOffset? periodEnd, CancellationToken cancellationToken)
+        DateTimeOffset? periodEnd, CancellationToken cancellationToken, long walletBudget = 0)
     {
         var loaded = userId is null ? await access.LoadLiveAsync(assetId, cancellationToken) : await access.LoadAsync(assetId, userId, cancellationToken);
         if (!loaded.IsSuccess)
@@ -106,9 +109,12 @@ public sealed class DistributionPlanner(
         // so no amount of revenue can make an asset undistributable.
         var pending = new List<RevenueEvent>();
         long undistributed = 0;
+        long fromWallet = 0;
         foreach (var e in await revenue.UndistributedAsync(assetId, cancellationToken))
         {
-            if (userId is null && e.Channel != RevenueChannel.Deposit)
+            // An automatic run draws on a wallet only what its standing authorization allows; the rest waits.
+            var drawn = userId is null && e.Channel != RevenueChannel.Deposit;
+            if (drawn && fromWallet + e.AmountMinorUnits > walletBudget)
             {
                 continue;
             }
@@ -120,6 +126,7 @@ public sealed class DistributionPlanner(
 
             pending.Add(e);
             undistributed += e.AmountMinorUnits;
+            fromWallet += drawn ? e.AmountMinorUnits : 0;
         }
         var positions = await holdings.AtAsync(asset.OnChainTokenId!.Value, record, cancellationToken);
         if (positions is null)

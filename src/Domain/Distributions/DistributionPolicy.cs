@@ -26,11 +26,11 @@ public sealed class DistributionPolicy
         UpdatedBy = "";
     }
 
-    public DistributionPolicy(AssetId assetId, DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now)
+    public DistributionPolicy(AssetId assetId, DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
     {
         AssetId = assetId;
         UpdatedBy = updatedBy;
-        Change(mode, minimumMinorUnits, updatedBy, now);
+        Change(mode, minimumMinorUnits, updatedBy, now, fundRecordedRevenue);
     }
 
     public AssetId AssetId { get; private set; }
@@ -39,13 +39,19 @@ public sealed class DistributionPolicy
 
     public long MinimumMinorUnits { get; private set; }
 
+    /// <summary>
+    /// Automatic runs also pay the revenue recorded by form, statement or API, drawn from the issuer's
+    /// wallet under the issuer's standing authorization (deposits need no authorization: they are on chain).
+    /// </summary>
+    public bool FundRecordedRevenue { get; private set; }
+
     public string UpdatedBy { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool IsAutomatic => Mode != DistributionMode.Manual;
 
-    public void Change(DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now)
+    public void Change(DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
     {
         if (!Enum.IsDefined(mode))
         {
@@ -53,7 +59,7 @@ public sealed class DistributionPolicy
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(minimumMinorUnits);
-        (Mode, MinimumMinorUnits, UpdatedBy, UpdatedAt) = (mode, minimumMinorUnits, updatedBy, now);
+        (Mode, MinimumMinorUnits, UpdatedBy, UpdatedAt, FundRecordedRevenue) = (mode, minimumMinorUnits, updatedBy, now, fundRecordedRevenue);
     }
 
     /// <summary>Whether a run is due now, given when the asset's last distribution took its holders.</summary>

@@ -64,7 +64,8 @@ public sealed class SyncDistributionsWithChainHandler(
         {
             var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
             var now = clock.GetUtcNow();
-            if (d.FundingOperationId is { } funding && ops.Any(o => o.Id == funding && o.Status == ChainOperationStatus.Confirmed && o.Kind == FundHoldersOnChain.KindName))
+            if (d.FundingOperationId is { } funding && ops.Any(o => o.Id == funding && o.Status == ChainOperationStatus.Confirmed
+                && (o.Kind == FundHoldersOnChain.KindName || (o.Kind == ExecutePayoutOnChain.KindName && d.HoldersShare > 0))))
             {
                 changed += d.MarkFunded(now) ? 1 : 0;
             }

@@ -12,6 +12,12 @@ public static class DistributionSteps
     /// <summary>Releases the deposits at the asset's deposit address: fees to the treasury, the rest into the stream (money moves).</summary>
     public const string ReleaseDeposit = "release-deposit";
 
+    /// <summary>An automatic run's payout on the router: releases, draws, splits, funds, withdraws the payees and pushes, atomically (money moves).</summary>
+    public const string Payout = "payout";
+
+    /// <summary>Withdraws the payees' shares from the splitter to them (a manual run).</summary>
+    public const string WithdrawPayees = "withdraw-payees";
+
     /// <summary>Splits the stream and funds the holder pool with the new root, in one transaction.</summary>
     public const string FundHolders = "fund-holders";
 
@@ -21,5 +27,6 @@ public static class DistributionSteps
 
     /// <summary>The steps that move the gross in (from the funder or the deposit address): until one of them ran, a failed distribution can be undone.</summary>
     public static bool MovesMoney(Guid distributionId, string idempotencyKey) =>
-        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter) || idempotencyKey == Key(distributionId, ReleaseDeposit);
+        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter) || idempotencyKey == Key(distributionId, ReleaseDeposit)
+        || idempotencyKey == Key(distributionId, Payout);
 }

@@ -37,8 +37,10 @@ public sealed class GetMyRoyaltyPayoutsHandler(IWalletService wallets, IDistribu
                 names[d.AssetId] = name = (await assets.FindAsync(d.AssetId, cancellationToken))?.Name ?? "";
             }
 
-            var steps = await monitor.ListByKeyPrefixAsync(DistributionSteps.Key(d.Id, "withdraw-payees"), cancellationToken);
-            var paid = steps.Count > 0 ? steps[0] : null;
+            // A manual run withdraws the payees in a step of its own; an automatic run in its one payout.
+            var steps = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
+            var paid = steps.FirstOrDefault(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, DistributionSteps.WithdrawPayees))
+                ?? steps.FirstOrDefault(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, DistributionSteps.Payout));
             views.Add(new RoyaltyPayoutView(d.Id, name, d.CreatedAt, line.Amount, d.FunderUserId == DistributionExecutor.PlatformFunder, d.Status, paid?.TxHash, paid?.BlockNumber));
         }
 

@@ -40,7 +40,9 @@ public interface IDistributionStore
     Task<IReadOnlyList<DistributionLine>> HolderLinesUpToAsync(AssetId assetId, Distribution upTo, CancellationToken cancellationToken);
 }
 
-public sealed record HolderPayout(Guid DistributionId, AssetId AssetId, long OnChainTokenId, DateTimeOffset RecordTime, DateTimeOffset CreatedAt, DistributionStatus Status, long Fractions, long Amount);
+/// <param name="Automatic">Paid by the asset's distribution policy, with nobody pressing "run".</param>
+public sealed record HolderPayout(Guid DistributionId, AssetId AssetId, long OnChainTokenId, DateTimeOffset RecordTime, DateTimeOffset CreatedAt, DistributionStatus Status, long Fractions, long Amount,
+    bool Automatic = false);
 
 /// <summary>Who held an asset's fractions at a point in time, from the indexed chain history.</summary>
 public interface IHoldingsHistory

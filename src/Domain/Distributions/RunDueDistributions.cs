@@ -1,12 +1,16 @@
 using Mediator;
+using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Funding;
+using TokenPlatform.Domain.Investors;
 using TokenPlatform.Domain.Revenue;
 
 namespace TokenPlatform.Domain.Distributions;
 
 /// <summary>
 /// Runs the distributions the assets' policies make due (chain sync worker): the deposits already on
-/// chain, through the same waterfall, outbox and proofs as a manual run. A deposit below the minimum
+/// chain and, when the policy says so, the recorded revenue the issuer's standing authorization funds,
+/// through the same waterfall, outbox and proofs as a manual run. Revenue below the minimum
 /// waits; an asset whose previous distribution is still executing or failed waits for it; one asset's
 /// failure never holds back the others. Each run is decided inside the distributions' exclusive
 /// section, so several instances never run the same period twice.
@@ -25,6 +29,9 @@ public sealed class RunDueDistributionsHandler(
     IDistributionStore distributions,
     IRevenueReceiverStore receivers,
     IDepositAddressReader deposits,
+    IFundingAuthorizationStore authorizations,
+    IAssetRepository assets,
+    IInvestorChainReader balances,
     Chain.IChainMonitor monitor,
     DistributionPlanner planner,
     DistributionExecutor executor,
@@ -56,9 +63,19 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
-                var planned = await planner.PlanAutomaticAsync(policy.AssetId, cancellationToken);
+                var authorization = policy.FundRecordedRevenue ? await UsableAuthorizationAsync(policy.AssetId, cancellationToken) : null;
+                var budget = authorization is null ? 0 : Math.Min(authorization.RemainingMinorUnits, await balances.StablecoinBalanceAsync(authorization.Address, cancellationToken));
+                var planned = await planner.PlanAutomaticAsync(policy.AssetId, budget, cancellationToken);
                 if (!planned.IsSuccess || planned.Value.Undistributed == 0 || planned.Value.Undistributed < policy.MinimumMinorUnits)
                 {
+                    continue;
+                }
+
+                // The wallet's part is reserved on the authorization in the same unit of work as the run.
+                var fromWallet = planned.Value.FromWallet;
+                if (fromWallet > 0 && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
+                {
+                    unitOfWork.DiscardChanges();
                     continue;
                 }
 
@@ -71,7 +88,12 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
-                var plan = planned.Value with { FunderAddress = receiver.Address };
+                var plan = planned.Value with
+                {
+                    FunderAddress = receiver.Address,
+                    AuthorizationId = fromWallet > 0 ? authorization!.Id : null,
+                    AuthorizedWallet = fromWallet > 0 ? authorization!.Address : null,
+                };
                 if ((await executor.ExecuteAsync(plan, previous, DistributionExecutor.PlatformFunder, cancellationToken)).IsSuccess)
                 {
                     await section.CommitAsync(cancellationToken);
@@ -97,5 +119,18 @@ public sealed class RunDueDistributionsHandler(
         }
 
         return errors is null ? started : throw new AggregateException("Some due distributions could not be started.", errors);
+    }
+
+    /// <summary>The issuer's standing authorization, when it is in force on chain (tracked: a run reserves on it).</summary>
+    private async Task<FundingAuthorization?> UsableAuthorizationAsync(AssetId assetId, CancellationToken cancellationToken)
+    {
+        if (await assets.FindAsync(assetId, cancellationToken) is not { } asset
+            || await authorizations.FindActiveAsync(asset.IssuerId, cancellationToken) is not { } authorization)
+        {
+            return null;
+        }
+
+        var view = await FundingAuthorizationView.OfAsync(authorization, monitor, clock.GetUtcNow(), cancellationToken);
+        return view.InForce ? authorization : null;
     }
 }

@@ -6,7 +6,8 @@ using TokenPlatform.Domain.Compliance;
 namespace TokenPlatform.Domain.Distributions;
 
 /// <summary>The issuer chooses how the asset's deposits are distributed (audited).</summary>
-public sealed record SetDistributionPolicy(string UserId, AssetId AssetId, DistributionMode Mode, string? MinimumAmount) : ICommand<Result<DistributionPolicy>>;
+/// <param name="FundRecordedRevenue">Automatic runs also pay recorded revenue (form, statements, API) from the issuer's wallet, under the issuer's standing authorization.</param>
+public sealed record SetDistributionPolicy(string UserId, AssetId AssetId, DistributionMode Mode, string? MinimumAmount, bool FundRecordedRevenue = false) : ICommand<Result<DistributionPolicy>>;
 
 public sealed class SetDistributionPolicyHandler(IAssetRepository assets, IDistributionPolicyStore policies, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<SetDistributionPolicy, Result<DistributionPolicy>>
@@ -32,20 +33,23 @@ public sealed class SetDistributionPolicyHandler(IAssetRepository assets, IDistr
 
         var now = clock.GetUtcNow();
         var policy = await policies.FindAsync(command.AssetId, cancellationToken);
-        var before = policy is null ? "manual" : $"{DistributionPolicy.Describe(policy.Mode)}, minimum {Money.FromMinorUnits(policy.MinimumMinorUnits).Value} USD";
+        var before = policy is null ? "manual" : Describe(policy.Mode, Money.FromMinorUnits(policy.MinimumMinorUnits).Value, policy.FundRecordedRevenue);
         if (policy is null)
         {
-            policy = new DistributionPolicy(command.AssetId, command.Mode, min.MinorUnits, command.UserId, now);
+            policy = new DistributionPolicy(command.AssetId, command.Mode, min.MinorUnits, command.UserId, now, command.FundRecordedRevenue);
             policies.Add(policy);
         }
         else
         {
-            policy.Change(command.Mode, min.MinorUnits, command.UserId, now);
+            policy.Change(command.Mode, min.MinorUnits, command.UserId, now, command.FundRecordedRevenue);
         }
 
         audit.Record(new AuditEntry(Guid.CreateVersion7(), now, command.UserId, AuditActions.DistributionPolicy, asset.Id.Value, $"distribution policy of {asset.Name}",
-            before, $"{DistributionPolicy.Describe(command.Mode)}, minimum {min} USD", null));
+            before, Describe(command.Mode, min, command.FundRecordedRevenue), null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return policy;
     }
+
+    private static string Describe(DistributionMode mode, Money minimum, bool fundRecorded) =>
+        $"{DistributionPolicy.Describe(mode)}, minimum {minimum} USD" + (fundRecorded ? ", recorded revenue funded from the issuer's wallet (standing authorization)" : "");
 }

@@ -8,7 +8,9 @@ namespace TokenPlatform.Domain.Revenue;
 
 /// <summary>
 /// Gives every live asset whose stream exists a deposit address (run by the chain sync worker): the
-/// address is recorded and its receiver queued for creation in one commit.
+/// address is recorded and its receiver queued for creation in one commit. A creation the chain refused
+/// (or that failed for good) is queued again, at most every few minutes and a few times, so an asset is
+/// never left without a working deposit address because of one bad moment.
 /// </summary>
 public sealed record EnsureRevenueReceivers : ICommand<int>;
 
@@ -21,10 +23,29 @@ public sealed class EnsureRevenueReceiversHandler(
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<EnsureRevenueReceivers, int>
 {
+    /// <summary>How many times a failed creation is queued again, and how long after its last failure.</summary>
+    public const int MaxRetries = 5;
+
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
+
     public async ValueTask<int> Handle(EnsureRevenueReceivers command, CancellationToken cancellationToken)
     {
-        var known = (await receivers.ListAsync(cancellationToken)).Select(r => r.AssetId).ToHashSet();
+        var all = await receivers.ListAsync(cancellationToken);
+        var known = all.Select(r => r.AssetId).ToHashSet();
         var added = 0;
+        var now = clock.GetUtcNow();
+        foreach (var receiver in all)
+        {
+            var ops = await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(receiver.AssetId), cancellationToken);
+            if (ops.Count > 0 && ops.Count <= MaxRetries && ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)
+                && now - ops.Max(o => o.UpdatedAt) >= RetryAfter)
+            {
+                await outbox.EnqueueAsync(new CreateRevenueReceiverOnChain(receiver.AssetId.Value, receiver.OnChainTokenId, receiver.StreamId),
+                    $"{RevenueReceiver.ReceiverKey(receiver.AssetId)}:retry:{ops.Count}", cancellationToken);
+                added++;
+            }
+        }
+
         foreach (var summary in await assets.ListByStatusAsync(AssetStatus.Live, 1_000, cancellationToken))
         {
             if (known.Contains(summary.Id) || await assets.FindAsync(summary.Id, cancellationToken) is not { OnChainTokenId: { } tokenId } asset

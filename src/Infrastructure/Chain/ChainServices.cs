@@ -66,6 +66,9 @@ public static class ChainServices
         services.AddSingleton<IChainOperationHandler, BuyFractionsHandler>();
         services.AddSingleton<IChainOperationHandler, AllowOperatorSpendingHandler>();
         services.AddSingleton<IChainOperationHandler, PullFundsHandler>();
+        services.AddSingleton<IChainOperationHandler, AllowRouterSpendingHandler>();
+        services.AddSingleton<IChainOperationHandler, SetFundingAuthorizationHandler>();
+        services.AddSingleton<IChainOperationHandler, ExecutePayoutHandler>();
         services.AddSingleton<IChainOperationHandler, AssignToStreamHandler>();
         services.AddSingleton<IChainOperationHandler, DistributeStreamHandler>();
         services.AddSingleton<IChainOperationHandler, FundHoldersHandler>();

@@ -19,6 +19,8 @@ internal sealed class DistributionConfiguration : IEntityTypeConfiguration<Distr
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(d => d.FunderUserId).HasMaxLength(64);
         builder.Property(d => d.FunderAddress).HasMaxLength(42);
+        builder.Property(d => d.AuthorizedWallet).HasMaxLength(42);
+        builder.Ignore(d => d.FromWallet);
         builder.Property(d => d.MerkleRoot).HasMaxLength(66);
         builder.Property(d => d.FailureReason).HasMaxLength(2000);
         builder.HasIndex(d => new { d.OnChainTokenId, d.MerkleRoot });
@@ -132,10 +134,11 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
         (await (from l in db.Set<DistributionLine>().AsNoTracking()
                 join d in db.Set<Distribution>().AsNoTracking() on l.DistributionId equals d.Id
                 where l.Kind == DistributionLineKind.Holder && l.Address == address && d.Status != DistributionStatus.Cancelled
-                select new { d.Id, d.AssetId, d.OnChainTokenId, d.RecordTime, d.CreatedAt, d.Status, l.Fractions, l.Amount })
+                select new { d.Id, d.AssetId, d.OnChainTokenId, d.RecordTime, d.CreatedAt, d.Status, l.Fractions, l.Amount, d.FunderUserId })
             .ToListAsync(cancellationToken))
         .OrderByDescending(x => x.CreatedAt)
-        .Select(x => new HolderPayout(x.Id, x.AssetId, x.OnChainTokenId, x.RecordTime, x.CreatedAt, x.Status, x.Fractions ?? 0, x.Amount))
+        .Select(x => new HolderPayout(x.Id, x.AssetId, x.OnChainTokenId, x.RecordTime, x.CreatedAt, x.Status, x.Fractions ?? 0, x.Amount,
+            x.FunderUserId == Domain.Distributions.DistributionExecutor.PlatformFunder))
         .ToList();
 }
 

@@ -14,7 +14,22 @@ internal static class WalletEndpoints
         wallet.MapGet("/payout-challenge", Challenge).WithName("GetPayoutChallenge")
             .WithSummary("The message an external address must sign (EIP-191 personal_sign) to become the payout address.");
         wallet.MapPost("/payout-address", RegisterPayout).WithName("RegisterPayoutAddress").ProducesValidationProblem();
+        wallet.MapGet("/funding-authorizations", ListAuthorizations).WithName("ListFundingAuthorizations")
+            .WithSummary("Your standing authorizations for automatic distributions, newest first.");
+        wallet.MapPost("/funding-authorization", Authorize).WithName("GrantFundingAuthorization").ProducesValidationProblem()
+            .WithSummary("Signs a standing authorization (cap in USD, end time): automatic distributions of your assets' recorded revenue draw on your wallet up to the cap. Replaces the one in force.");
+        wallet.MapDelete("/funding-authorization", Revoke).WithName("RevokeFundingAuthorization").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Revokes your standing authorization at once (and on chain).");
     }
+
+    private static async Task<IResult> ListAuthorizations(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Domain.Funding.GetFundingAuthorizations(user.UserId()), ct));
+
+    private static async Task<IResult> Authorize(FundingAuthorizationRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new Domain.Funding.GrantFundingAuthorization(user.UserId(), request.Cap, request.ExpiresAt), ct)).ToHttp(a => TypedResults.Ok(a));
+
+    private static async Task<IResult> Revoke(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new Domain.Funding.RevokeFundingAuthorization(user.UserId()), ct)).ToHttp(a => TypedResults.Ok(a));
 
     private static async Task<IResult> Get(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetMyWallet(user.UserId()), ct)).ToHttp(w => TypedResults.Ok(w));
@@ -34,3 +49,6 @@ internal static class WalletEndpoints
 public sealed record PayoutChallengeResponse(string Message);
 
 public sealed record RegisterPayoutRequest(string? Address, string? Signature);
+
+/// <param name="Cap">The most automatic distributions may draw, in USD ("5000.00").</param>
+public sealed record FundingAuthorizationRequest(string? Cap, DateTimeOffset? ExpiresAt);

@@ -162,14 +162,18 @@ internal static class CustodialPermit
     private static readonly byte[] PermitTypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
         System.Text.Encoding.UTF8.GetBytes("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"));
 
-    public static async ValueTask<TransactionInput> BuildAsync(BuildContext context, string userId, string owner, string spender, CancellationToken cancellationToken)
+    public static ValueTask<TransactionInput> BuildAsync(BuildContext context, string userId, string owner, string spender, CancellationToken cancellationToken) =>
+        BuildAsync(context, userId, owner, spender, BigInteger.Pow(2, 256) - 1, DateTimeOffset.UtcNow.AddDays(1), cancellationToken);
+
+    /// <summary>A permit for exactly <paramref name="value"/> (0 takes the allowance away), valid until <paramref name="validUntil"/>.</summary>
+    public static async ValueTask<TransactionInput> BuildAsync(BuildContext context, string userId, string owner, string spender, BigInteger value, DateTimeOffset validUntil,
+        CancellationToken cancellationToken)
     {
         var token = context.Contracts.TestUsd;
         var eth = context.Chain.Web3.Eth;
         var nonce = await eth.GetContractQueryHandler<NoncesFunction>().QueryAsync<BigInteger>(token, new NoncesFunction { Owner = owner });
         var domain = await eth.GetContractQueryHandler<DomainSeparatorFunction>().QueryAsync<byte[]>(token, new DomainSeparatorFunction());
-        var value = BigInteger.Pow(2, 256) - 1;
-        var deadline = new BigInteger(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds());
+        var deadline = new BigInteger(validUntil.ToUnixTimeSeconds());
         var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
             new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
             new Nethereum.ABI.ABIValue("address", owner),
@@ -192,7 +196,7 @@ internal static class CustodialPermit
         }.CreateTransactionInput(token);
     }
 
-    private static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
+    internal static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
 }
 
 /// <summary>Lets the primary sale draw the investor's stablecoin (purchases without gas).</summary>

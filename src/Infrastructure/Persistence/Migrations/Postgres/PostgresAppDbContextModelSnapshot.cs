@@ -284,6 +284,13 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AssetId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorizedWallet")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
 
@@ -443,6 +450,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AssetId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("FundRecordedRevenue")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("MinimumMinorUnits")
                         .HasColumnType("bigint");
 
@@ -563,6 +573,50 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Kind", "RecordedAt");
 
                     b.ToTable("platform_revenue", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Funding.FundingAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("CapMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UsedMinorUnits")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("funding_authorizations", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Investors.KycApplication", b =>

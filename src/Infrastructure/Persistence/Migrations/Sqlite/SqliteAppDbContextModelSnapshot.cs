@@ -275,6 +275,13 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizedWallet")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -434,6 +441,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FundRecordedRevenue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MinimumMinorUnits")
                         .HasColumnType("INTEGER");
 
@@ -554,6 +564,50 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "RecordedAt");
 
                     b.ToTable("platform_revenue", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Funding.FundingAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CapMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedMinorUnits")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("funding_authorizations", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Investors.KycApplication", b =>
