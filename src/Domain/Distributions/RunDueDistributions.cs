@@ -71,13 +71,6 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
-                // The wallet's part is reserved on the authorization in the same unit of work as the run.
-                var fromWallet = planned.Value.FromWallet;
-                if (fromWallet > 0 && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
-                {
-                    unitOfWork.DiscardChanges();
-                    continue;
-                }
 
                 // The receiver must exist on chain and hold what the recorded deposits say (a deposit a reorg
                 // dropped, or one not yet final, is not released): otherwise the release could only fail.
@@ -85,6 +78,14 @@ public sealed class RunDueDistributionsHandler(
                     .Any(o => o.Status == Chain.ChainOperationStatus.Confirmed);
                 if (!created || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits)
                 {
+                    continue;
+                }
+
+                // The wallet's part is reserved on the authorization in the same unit of work as the run.
+                var fromWallet = planned.Value.FromWallet;
+                if (fromWallet > 0 && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
+                {
+                    unitOfWork.DiscardChanges();
                     continue;
                 }
 

@@ -61,7 +61,8 @@ public sealed class DeploymentTests(ChainFixture chain) : IClassFixture<ChainFix
         var expiry = new BigInteger(DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds());
         var nonce = await eth.GetContractQueryHandler<RouterNoncesFunction>().QueryAsync<BigInteger>(contracts.PayoutRouter, new RouterNoncesFunction { Owner = funder });
         var domain = await eth.GetContractQueryHandler<RouterDomainSeparatorFunction>().QueryAsync<byte[]>(contracts.PayoutRouter, new RouterDomainSeparatorFunction());
-        var digest = Eip712Digest(domain, funder, cap, expiry, nonce);
+        // The production signer's digest, pinned to the contract's own.
+        var digest = TokenPlatform.Infrastructure.Chain.Outbox.SetFundingAuthorizationHandler.Digest(domain, funder, cap, expiry, nonce);
         var onChainDigest = await eth.GetContractQueryHandler<AuthorizationDigestFunction>().QueryAsync<byte[]>(contracts.PayoutRouter,
             new AuthorizationDigestFunction { Funder = funder, Cap = cap, Expiry = expiry, AuthorizationNonce = nonce });
         Assert.Equal(onChainDigest, digest);
@@ -187,20 +188,6 @@ public sealed class DeploymentTests(ChainFixture chain) : IClassFixture<ChainFix
     {
         Assert.Equal(BigInteger.One, receipt.Status.Value);
         return receipt;
-    }
-
-    /// <summary>The EIP-712 digest of IPayoutRouter, computed independently of the contract.</summary>
-    private static byte[] Eip712Digest(byte[] domainSeparator, string funder, BigInteger cap, BigInteger expiry, BigInteger nonce)
-    {
-        var keccak = Nethereum.Util.Sha3Keccack.Current;
-        var typeHash = keccak.CalculateHash(System.Text.Encoding.UTF8.GetBytes("FundingAuthorization(address funder,uint256 cap,uint256 expiry,uint256 nonce)"));
-        var structHash = keccak.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
-            new Nethereum.ABI.ABIValue("bytes32", typeHash),
-            new Nethereum.ABI.ABIValue("address", funder),
-            new Nethereum.ABI.ABIValue("uint256", cap),
-            new Nethereum.ABI.ABIValue("uint256", expiry),
-            new Nethereum.ABI.ABIValue("uint256", nonce)));
-        return keccak.CalculateHash([0x19, 0x01, .. domainSeparator, .. structHash]);
     }
 
     private static string NewAddress() => EthECKey.GenerateKey().GetPublicAddress();

@@ -44,6 +44,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         var pool = await PoolAsync(asset);
         var creatorBefore = await App.UsdBalanceAsync(creatorWallet);
         var treasuryBefore = await App.UsdBalanceAsync(App.Chain.OperatorAddress);
+        var known = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Select(x => x.Id).ToHashSet();
         var contracts = await App.ContractsAsync();
         var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
             .SendRequestAndWaitForReceiptAsync(contracts.TestUsd, new Erc20TransferFunction { To = deposit!.Address, Value = 250_000_000 });
@@ -53,7 +54,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         await App.EventuallyAsync(async () =>
         {
             var all = await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)));
-            paid = all.FirstOrDefault(d => d.FunderUserId == DistributionExecutor.PlatformFunder && d.Status == DistributionStatus.Completed);
+            paid = all.FirstOrDefault(d => !known.Contains(d.Id) && d.FunderUserId == DistributionExecutor.PlatformFunder && d.Status == DistributionStatus.Completed);
             return paid is not null;
         }, "the automatic distribution of the deposit");
 
@@ -92,7 +93,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
             await App.PumpOnceAsync();
         }
 
-        Assert.Single(await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))), x => x.FunderUserId == DistributionExecutor.PlatformFunder);
+        Assert.Single(await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))), x => !known.Contains(x.Id) && x.FunderUserId == DistributionExecutor.PlatformFunder);
         Assert.Equal(5_000_000, await App.UsdBalanceAsync(deposit.Address));
         // A deposit waiting for its run cannot be voided: its money is on chain, at the address.
         var waiting = await App.WithDbAsync(db => db.Set<RevenueEvent>().AsNoTracking()
@@ -104,44 +105,73 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
     }
 
     [Fact]
-    public async Task DueDistributions_RunOnce_WhenTwoInstancesDecideAtTheSameTime()
+    public async Task DueDistributions_RunOncePerAsset_WhenTwoInstancesDecideAtTheSameTime_AndShareOneTransaction()
     {
-        var asset = await App.AssetAsync("12 Rue des Lilas, Lyon");
+        var assets = new[] { await App.AssetAsync("12 Rue des Lilas, Lyon"), await App.AssetAsync("Blue Horse (study)") };
         var issuer = await App.UserIdAsync("issuer@demo.local");
-        await App.EventuallyAsync(async () => (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))) is { IsSuccess: true, Value.Ready: true },
-            "the asset's deposit address on chain");
-        var deposit = (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))).Value;
         var stranger = App.Stranger();
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var op = await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(stranger.TransactionManager.Account.Address, 100_000_000), $"test:mint:{Guid.NewGuid()}", CancellationToken.None);
+            var op = await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(stranger.TransactionManager.Account.Address, 200_000_000), $"test:mint:{Guid.NewGuid()}", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Domain.Common.IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
             await ConfirmedAsync(op.Id, "payer funded");
         }
 
-        var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
-            .SendRequestAndWaitForReceiptAsync((await App.ContractsAsync()).TestUsd, new Erc20TransferFunction { To = deposit.Address, Value = 100_000_000 });
-        Assert.Equal(1, (int)receipt.Status.Value);
-        // Both indexers catch up (deposit recorded, holdings known up to now) while the policy is still manual.
-        await App.EventuallyAsync(async () => await App.WithDbAsync(db => db.Set<RevenueEvent>()
-            .AnyAsync(e => e.AssetId == asset.Id && e.ExternalReference.StartsWith("deposit:" + receipt.TransactionHash.ToLowerInvariant()))), "the deposit recorded");
-        await App.PumpOnceAsync();
+        var before = new Dictionary<Domain.Assets.AssetId, HashSet<Guid>>();
+        foreach (var asset in assets)
+        {
+            await App.EventuallyAsync(async () => (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))) is { IsSuccess: true, Value.Ready: true },
+                "the asset's deposit address on chain");
+            var deposit = (await App.SendAsync(async s => await s.Send(new GetDepositAddress(issuer, asset.Id)))).Value;
+            var receipt = await stranger.Eth.GetContractTransactionHandler<Erc20TransferFunction>()
+                .SendRequestAndWaitForReceiptAsync((await App.ContractsAsync()).TestUsd, new Erc20TransferFunction { To = deposit.Address, Value = 100_000_000 });
+            Assert.Equal(1, (int)receipt.Status.Value);
+            // The indexers catch up (deposit recorded, holdings known up to now) while the policy is still manual.
+            await App.EventuallyAsync(async () => await App.WithDbAsync(db => db.Set<RevenueEvent>()
+                .AnyAsync(e => e.AssetId == asset.Id && e.ExternalReference.StartsWith("deposit:" + receipt.TransactionHash.ToLowerInvariant()))), "the deposit recorded");
+            before[asset.Id] = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Select(d => d.Id).ToHashSet();
+        }
 
-        var before = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Count(d => d.FunderUserId == DistributionExecutor.PlatformFunder);
-        Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, null)))).IsSuccess);
+        await App.PumpOnceAsync();
         try
         {
+            foreach (var asset in assets)
+            {
+                Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.OnArrival, null)))).IsSuccess);
+            }
+
             // Two app instances' sync workers decide at the same moment (two scopes, two connections).
             var started = await Task.WhenAll(App.SendAsync(async s => await s.Send(new RunDueDistributions())), App.SendAsync(async s => await s.Send(new RunDueDistributions())));
-            var platform = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Where(d => d.FunderUserId == DistributionExecutor.PlatformFunder).ToList();
-            Assert.Equal(before + 1, platform.Count);
-            Assert.Equal(1, started.Sum());
-            await UntilStatusAsync(platform.OrderByDescending(d => d.CreatedAt).First().Id, DistributionStatus.Completed);
+            Assert.Equal(2, started.Sum());
+            var runs = new List<Guid>();
+            foreach (var asset in assets)
+            {
+                var added = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id)))).Where(d => !before[asset.Id].Contains(d.Id)).ToList();
+                runs.Add(Assert.Single(added).Id);
+            }
+
+            foreach (var id in runs)
+            {
+                await UntilStatusAsync(id, DistributionStatus.Completed);
+            }
+
+            // Both assets' payouts went out in one transaction on the payout router.
+            var payouts = new List<Infrastructure.Chain.Outbox.ChainOperation>();
+            foreach (var id in runs)
+            {
+                payouts.Add((await App.StepsAsync(id)).Single(o => o.IdempotencyKey == DistributionSteps.Key(id, DistributionSteps.Payout)));
+            }
+
+            Assert.All(payouts, p => Assert.Equal(ExecutePayoutOnChain.KindName, p.Kind));
+            Assert.Single(payouts.Select(p => p.TxHash).Distinct());
             Assert.Equal(0, await App.SendAsync(async s => await s.Send(new RunDueDistributions())));
         }
         finally
         {
-            Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
+            foreach (var asset in assets)
+            {
+                Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Manual, null)))).IsSuccess);
+            }
         }
     }
 
