@@ -4,10 +4,11 @@
 #   ./scripts/bench.sh distribution
 #   ./scripts/bench.sh ingest
 #   ./scripts/bench.sh deposit-latency
+#   ./scripts/bench.sh deposit-latency-1000
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-[ $# -eq 1 ] || die "usage: scripts/bench.sh <distribution|ingest|deposit-latency>"
+[ $# -eq 1 ] || die "usage: scripts/bench.sh <distribution|ingest|deposit-latency|deposit-latency-1000>"
 if [ "$1" = "ingest" ]; then
   trap stop_postgres EXIT INT TERM
   start_postgres

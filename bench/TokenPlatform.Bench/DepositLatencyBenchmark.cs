@@ -31,8 +31,8 @@ namespace TokenPlatform.Bench;
 internal static class DepositLatencyBenchmark
 {
     private const int Deposits = 12;
-    private const int BlockSeconds = 2;
-    private const string LabelKey = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
+    internal const int BlockSeconds = 2;
+    internal const string LabelKey = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
 
     public static async Task<int> RunAsync()
     {
@@ -112,24 +112,24 @@ internal static class DepositLatencyBenchmark
         return 0;
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
-    private static async Task<long> BalanceAsync(ChainClient chain, ContractAddresses contracts, string address) =>
+    internal static async Task<long> BalanceAsync(ChainClient chain, ContractAddresses contracts, string address) =>
         (long)await chain.Web3.Eth.GetContractQueryHandler<Erc20BalanceOfFunction>().QueryAsync<BigInteger>(contracts.TestUsd, new Erc20BalanceOfFunction { Account = address });
 
-    private static async Task MintAsync(IServiceProvider services, string to, long amount)
+    internal static async Task MintAsync(IServiceProvider services, string to, long amount)
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IChainOutbox>().EnqueueAsync(new MintTestStablecoin(to, amount), $"bench:mint:{Guid.NewGuid()}", CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
     }
 
-    private static async Task<(string Issuer, string Creator)> UsersAsync(IServiceProvider services)
+    internal static async Task<(string Issuer, string Creator)> UsersAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -139,13 +139,13 @@ internal static class DepositLatencyBenchmark
     private static async Task<string> WalletAsync(IServiceProvider services, string userId) =>
         (await SendAsync(services, s => s.Send(new Domain.Wallets.GetMyWallet(userId)))).Value.Address;
 
-    private static async Task<T> SendAsync<T>(IServiceProvider services, Func<ISender, ValueTask<T>> send)
+    internal static async Task<T> SendAsync<T>(IServiceProvider services, Func<ISender, ValueTask<T>> send)
     {
         using var scope = services.CreateScope();
         return await send(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan limit, string what) where T : class
+    internal static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan limit, string what) where T : class
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
@@ -161,14 +161,14 @@ internal static class DepositLatencyBenchmark
         throw new TimeoutException($"Timed out waiting for {what}.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class App(string dataDirectory, int anvilPort) : WebApplicationFactory<TokenPlatform.Web.Setup.ScopedMediator>
+    internal sealed class App(string dataDirectory, int anvilPort) : WebApplicationFactory<TokenPlatform.Web.Setup.ScopedMediator>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -180,6 +180,8 @@ internal static class DepositLatencyBenchmark
             builder.UseSetting("Chain:AnvilPort", anvilPort.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Chain:AnvilBlockTimeSeconds", BlockSeconds.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Chain:PollMilliseconds", "200");
+            // The repository's appsettings.json says Information by default, which a minimum level set in code does not override.
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
     }

@@ -8,6 +8,7 @@ const string Usage = """
       distribution   the revenue waterfall to 1,000,000 holders (5 payees)
       ingest         revenue ingestion through the HTTP API into PostgreSQL (needs TOKENPLATFORM_TEST_POSTGRES; scripts/bench.sh ingest sets it)
       deposit-latency  royalties on arrival: deposit -> payee's and auto-pay holder's balances on anvil with 2-second blocks
+      deposit-latency-1000  the same with 1,000 auto-pay holders (set up through the outbox): deposit -> payee, first and all 1,000 holders paid
     """;
 
 if (args.Length != 1)
@@ -24,6 +25,8 @@ switch (args[0])
         return await IngestBenchmark.RunAsync();
     case "deposit-latency":
         return await DepositLatencyBenchmark.RunAsync();
+    case "deposit-latency-1000":
+        return await DepositLatency1000Benchmark.RunAsync();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
         Console.Error.WriteLine(Usage);
