@@ -19,6 +19,7 @@ public sealed class DistributionExecutor(
     IWalletService wallets,
     IChainOutbox outbox,
     IChainMonitor monitor,
+    Funding.IFundingAuthorizationStore authorizations,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -194,6 +195,13 @@ public sealed class DistributionExecutor(
             {
                 // Every earlier permit failed (e.g. signed with a nonce another permit used first): sign a new one.
                 permitKey = $"{permitKey}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+            }
+
+            // A new permit reads the wallet's permit nonce when it is signed: after the wallet's signed
+            // operations still on their way (its standing authorization's permits share that nonce).
+            if (!permits.Any(p => p.IdempotencyKey == permitKey))
+            {
+                previous = await Funding.FundingChain.PendingTailAsync(authorizations, monitor, d.FunderUserId, cancellationToken);
             }
 
             await Then(new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress), permitKey);

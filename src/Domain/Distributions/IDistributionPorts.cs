@@ -30,6 +30,12 @@ public interface IDistributionStore
     /// <summary>The funder's distributions still executing or failed (without lines): money they may still pull from its wallet.</summary>
     Task<IReadOnlyList<Distribution>> ListUnfinishedByFunderAsync(string funderUserId, CancellationToken cancellationToken);
 
+    /// <summary>Unfinished distributions drawing on a wallet: funded by the user (manual runs) or by its standing authorization (automatic runs). Not tracked.</summary>
+    Task<IReadOnlyList<Distribution>> ListUnfinishedDrawingOnAsync(string funderUserId, string? wallet, CancellationToken cancellationToken);
+
+    /// <summary>When the asset's latest automatic run was cancelled (compensated), if any.</summary>
+    Task<DateTimeOffset?> LastAutomaticCancellationAsync(AssetId assetId, CancellationToken cancellationToken);
+
     /// <summary>Holder lines paying <paramref name="address"/> (payout history), newest first.</summary>
     Task<IReadOnlyList<HolderPayout>> PayoutsToAsync(string address, CancellationToken cancellationToken);
 

@@ -34,7 +34,7 @@ public sealed class RunDistributionHandler(
     DistributionCompensation compensation,
     DistributionExecutor executor,
     IDistributionStore distributions,
-    IChainMonitor monitor,
+    WalletCommitments commitments,
     IUnitOfWork unitOfWork) : ICommandHandler<RunDistribution, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(RunDistribution command, CancellationToken cancellationToken)
@@ -94,7 +94,8 @@ public sealed class RunDistributionHandler(
                 + $"and the management fee {BasisPoints.Create(plan.Input.ManagementFeeBpsPerYear).Value} a year ({Money.FromMinorUnits(result.ManagementFee).Value} USD this period). Review the new breakdown and run it again.");
         }
 
-        var reserved = await ReservedByFunderAsync(command.UserId, cancellationToken);
+        // Also what automatic runs still draw on this wallet under its standing authorization.
+        var reserved = (await commitments.OfAsync(command.UserId, plan.FunderAddress, cancellationToken)).Total;
         if (plan.FromWallet > 0 && plan.FunderBalance - reserved < plan.FromWallet)
         {
             var held = reserved > 0 ? $", of which {Money.FromMinorUnits(reserved).Value} USD are still to be paid in by your distributions in progress" : "";
@@ -109,20 +110,5 @@ public sealed class RunDistributionHandler(
         }
 
         return executed;
-    }
-
-    /// <summary>What the funder's other distributions still have to pull from its wallet (their pull steps not yet confirmed).</summary>
-    private async Task<long> ReservedByFunderAsync(string funderUserId, CancellationToken cancellationToken)
-    {
-        long reserved = 0;
-        foreach (var d in await distributions.ListUnfinishedByFunderAsync(funderUserId, cancellationToken))
-        {
-            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
-            bool Pulled(string step) => ops.Any(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, step) && o.Status == ChainOperationStatus.Confirmed);
-            var (_, _, feesFromWallet, toStreamFromWallet) = DistributionExecutor.Parts(d);
-            reserved += (Pulled(DistributionSteps.Fees) ? 0 : feesFromWallet) + (Pulled(DistributionSteps.ToSplitter) ? 0 : toStreamFromWallet);
-        }
-
-        return reserved;
     }
 }

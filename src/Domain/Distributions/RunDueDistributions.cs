@@ -32,6 +32,8 @@ public sealed class RunDueDistributionsHandler(
     IFundingAuthorizationStore authorizations,
     IAssetRepository assets,
     IInvestorChainReader balances,
+    IFundingAuthorizationChainReader chainAuthorizations,
+    WalletCommitments commitments,
     Chain.IChainMonitor monitor,
     DistributionPlanner planner,
     DistributionExecutor executor,
@@ -63,8 +65,15 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
-                var authorization = policy.FundRecordedRevenue ? await UsableAuthorizationAsync(policy.AssetId, cancellationToken) : null;
-                var budget = authorization is null ? 0 : Math.Min(authorization.RemainingMinorUnits, await balances.StablecoinBalanceAsync(authorization.Address, cancellationToken));
+                // A run the chain refused was compensated: the asset waits a minute before the next try, so a
+                // payout the chain keeps refusing never loops.
+                if (await distributions.LastAutomaticCancellationAsync(policy.AssetId, cancellationToken) is { } cancelled
+                    && clock.GetUtcNow() - cancelled < AutomaticRuns.ResumeAfter)
+                {
+                    continue;
+                }
+
+                var (authorization, budget) = policy.FundRecordedRevenue ? await WalletBudgetAsync(policy.AssetId, cancellationToken) : (null, 0);
                 var planned = await planner.PlanAutomaticAsync(policy.AssetId, budget, cancellationToken);
                 if (!planned.IsSuccess || planned.Value.Undistributed == 0 || planned.Value.Undistributed < policy.MinimumMinorUnits)
                 {
@@ -122,16 +131,25 @@ public sealed class RunDueDistributionsHandler(
         return errors is null ? started : throw new AggregateException("Some due distributions could not be started.", errors);
     }
 
-    /// <summary>The issuer's standing authorization, when it is in force on chain (tracked: a run reserves on it).</summary>
-    private async Task<FundingAuthorization?> UsableAuthorizationAsync(AssetId assetId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The issuer's standing authorization in force on chain (tracked: a run reserves on it) and what an
+    /// automatic run may draw under it now: the least of what it has left here, what the router and the
+    /// permit still allow on chain, and the wallet's balance, each less what runs in progress still draw.
+    /// </summary>
+    private async Task<(FundingAuthorization? Authorization, long Budget)> WalletBudgetAsync(AssetId assetId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         if (await assets.FindAsync(assetId, cancellationToken) is not { } asset
-            || await authorizations.FindActiveAsync(asset.IssuerId, cancellationToken) is not { } authorization)
+            || await authorizations.FindActiveAsync(asset.IssuerId, cancellationToken) is not { } authorization
+            || !(await FundingAuthorizationView.OfAsync(authorization, monitor, now, cancellationToken)).InForce)
         {
-            return null;
+            return (null, 0);
         }
 
-        var view = await FundingAuthorizationView.OfAsync(authorization, monitor, clock.GetUtcNow(), cancellationToken);
-        return view.InForce ? authorization : null;
+        var committed = await commitments.OfAsync(asset.IssuerId, authorization.Address, cancellationToken);
+        var onChain = await chainAuthorizations.ReadAsync(authorization.Address, cancellationToken);
+        var balance = await balances.StablecoinBalanceAsync(authorization.Address, cancellationToken);
+        var budget = Math.Min(authorization.RemainingMinorUnits, Math.Min(onChain.Left(now) - committed.Automatic, balance - committed.Total));
+        return (authorization, Math.Max(0, budget));
     }
 }

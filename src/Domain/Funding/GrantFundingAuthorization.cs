@@ -18,6 +18,7 @@ public sealed class GrantFundingAuthorizationHandler(
     IWalletService wallets,
     IChainOutbox outbox,
     IChainMonitor monitor,
+    Distributions.WalletCommitments commitments,
     IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<GrantFundingAuthorization, Result<FundingAuthorizationView>>
@@ -51,15 +52,16 @@ public sealed class GrantFundingAuthorizationHandler(
         // Same section as the runs that draw on authorizations: a run never reserves on one being replaced.
         await using var section = await unitOfWork.BeginExclusiveAsync("distributions", cancellationToken);
         var previous = await authorizations.FindActiveAsync(command.UserId, cancellationToken);
-        Guid? after = null;
-        if (previous is not null)
+        // The router resets what was spent when an authorization is replaced: a payout drawn under the old one
+        // but executed after the new one would be counted against the new cap. Replacing waits for them.
+        if (previous is not null && (await commitments.OfAsync(command.UserId, previous.Address, cancellationToken)).Automatic > 0)
         {
-            previous.Replace(now);
-            // The router keeps one authorization per wallet, with a nonce: the new signature goes after the old one.
-            after = (await monitor.ListByKeyPrefixAsync(FundingAuthorization.SetKey(previous.Id), cancellationToken))
-                .FirstOrDefault(o => o.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled))?.Id;
+            return Error.Conflict("authorization.in_use", "An automatic payout drawing on your current authorization is on its way to the chain; replace it in a few seconds.");
         }
 
+        previous?.Replace(now);
+        // The wallet's signatures reach the chain in order (router and permit nonces): after the last one on its way.
+        var after = await FundingChain.PendingTailAsync(authorizations, monitor, command.UserId, cancellationToken);
         var authorization = new FundingAuthorization(Guid.CreateVersion7(), command.UserId, wallet.Address, cap!.Value.MinorUnits, command.ExpiresAt!.Value, now);
         authorizations.Add(authorization);
         var permit = new AllowRouterSpendingOnChain(command.UserId, wallet.Address, authorization.CapMinorUnits, authorization.ExpiresAt);

@@ -6,9 +6,9 @@ using TokenPlatform.Domain.Compliance;
 namespace TokenPlatform.Domain.Funding;
 
 /// <summary>
-/// The user withdraws their standing authorization: from now on no automatic run draws on the wallet
+/// The user withdraws their standing authorization: from now on no new automatic run draws on the wallet
 /// (revenue waiting for it stays undistributed), and the router's authorization and the permit are set
-/// to zero on chain. A payout already sent may still execute (audited).
+/// to zero on chain. Payouts already on their way to the chain still complete (audited).
 /// </summary>
 public sealed record RevokeFundingAuthorization(string UserId) : ICommand<Result<FundingAuthorizationView>>;
 
@@ -35,8 +35,10 @@ public sealed class RevokeFundingAuthorizationHandler(
         // Nothing to undo on chain when the authorization never reached it.
         if (set is not null && set.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled))
         {
+            // After the wallet's last signed operation on its way (its own grant, or a permit), in nonce order.
+            var after = await FundingChain.PendingTailAsync(authorizations, monitor, command.UserId, cancellationToken) ?? set.Id;
             var revoke = await outbox.EnqueueAfterAsync(new SetFundingAuthorizationOnChain(authorization.Id, command.UserId, authorization.Address, 0, now),
-                FundingAuthorization.RevokeKey(authorization.Id), set.Id, cancellationToken);
+                FundingAuthorization.RevokeKey(authorization.Id), after, cancellationToken);
             await outbox.EnqueueAfterAsync(new AllowRouterSpendingOnChain(command.UserId, authorization.Address, 0, now.AddDays(1)),
                 FundingAuthorization.RevokePermitKey(authorization.Id), revoke.Id, cancellationToken);
         }

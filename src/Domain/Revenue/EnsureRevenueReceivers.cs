@@ -28,13 +28,22 @@ public sealed class EnsureRevenueReceiversHandler(
 
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(2);
 
+    private static long _lastRetryScanTicks = DateTimeOffset.MinValue.UtcTicks;
+
     public async ValueTask<int> Handle(EnsureRevenueReceivers command, CancellationToken cancellationToken)
     {
         var all = await receivers.ListAsync(cancellationToken);
         var known = all.Select(r => r.AssetId).ToHashSet();
         var added = 0;
         var now = clock.GetUtcNow();
-        foreach (var receiver in all)
+        // Looking for failed creations costs a query per receiver: at most every half minute per process.
+        var scan = now - new DateTimeOffset(Interlocked.Read(ref _lastRetryScanTicks), TimeSpan.Zero) >= TimeSpan.FromSeconds(30);
+        if (scan)
+        {
+            Interlocked.Exchange(ref _lastRetryScanTicks, now.UtcTicks);
+        }
+
+        foreach (var receiver in scan ? all : [])
         {
             var ops = await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(receiver.AssetId), cancellationToken);
             if (ops.Count > 0 && ops.Count <= MaxRetries && ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)

@@ -38,6 +38,7 @@ public static class ChainServices
             services.AddSingleton<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<NoChainReader>());
             services.AddSingleton<Domain.Revenue.IDepositAddressReader>(sp => sp.GetRequiredService<NoChainReader>());
+            services.AddSingleton<Domain.Funding.IFundingAuthorizationChainReader, NoFundingAuthorizationChainReader>();
         }
         else
         {
@@ -47,6 +48,7 @@ public static class ChainServices
             services.AddScoped<Domain.Distributions.IPayoutChainReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Fees.ITreasuryReader>(sp => sp.GetRequiredService<AssetChainReader>());
             services.AddScoped<Domain.Revenue.IDepositAddressReader>(sp => sp.GetRequiredService<AssetChainReader>());
+            services.AddScoped<Domain.Funding.IFundingAuthorizationChainReader, FundingAuthorizationChainReader>();
         }
 
         services.AddScoped<Domain.Investors.IHoldingsReader, HoldingsReader>();

@@ -97,6 +97,18 @@ internal sealed class DistributionStore(AppDbContext db) : IDistributionStore
         await db.Set<Distribution>().Where(d => d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed)
             .OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
 
+    /// <remarks>The authorized wallet is written from the custodial wallet's stored address, the one callers pass: compared as stored.</remarks>
+    public async Task<IReadOnlyList<Distribution>> ListUnfinishedDrawingOnAsync(string funderUserId, string? wallet, CancellationToken cancellationToken) =>
+        await db.Set<Distribution>().AsNoTracking()
+            .Where(d => (d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed)
+                && (d.FunderUserId == funderUserId || (wallet != null && d.AuthorizedWallet == wallet)))
+            .ToListAsync(cancellationToken);
+
+    public async Task<DateTimeOffset?> LastAutomaticCancellationAsync(AssetId assetId, CancellationToken cancellationToken) =>
+        (await db.Set<Distribution>().AsNoTracking()
+            .Where(d => d.AssetId == assetId && d.Status == DistributionStatus.Cancelled && d.FunderUserId == DistributionExecutor.PlatformFunder)
+            .OrderByDescending(d => d.CreatedAt).Select(d => new { d.CompletedAt }).FirstOrDefaultAsync(cancellationToken))?.CompletedAt;
+
     public async Task<IReadOnlyList<Distribution>> ListUnfinishedByFunderAsync(string funderUserId, CancellationToken cancellationToken) =>
         await db.Set<Distribution>().AsNoTracking()
             .Where(d => d.FunderUserId == funderUserId && (d.Status == DistributionStatus.Executing || d.Status == DistributionStatus.Failed))

@@ -13,7 +13,8 @@ internal sealed class FundingAuthorizationConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.UserId).HasMaxLength(64);
         builder.Property(a => a.Address).HasMaxLength(42);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-        // A run's reservation and a revocation never both win: the second save fails and is retried.
+        // Runs, grants and revocations change authorizations inside the distributions' exclusive section;
+        // the token also makes two reservations saved from stale copies fail instead of losing one.
         builder.Property(a => a.UsedMinorUnits).IsConcurrencyToken();
         builder.Ignore(a => a.RemainingMinorUnits);
         builder.HasIndex(a => new { a.UserId, a.Status });

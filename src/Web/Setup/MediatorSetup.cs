@@ -21,6 +21,7 @@ internal static class MediatorSetup
         services.AddScoped<Domain.Revenue.RevenueAccess>();
         services.AddScoped<Domain.Distributions.DistributionPlanner>();
         services.AddScoped<Domain.Distributions.DistributionCompensation>();
+        services.AddScoped<Domain.Distributions.WalletCommitments>();
         services.AddScoped<Domain.Distributions.DistributionExecutor>();
         services.AddScoped<Domain.Distributions.PayoutNotifications>();
         services.AddScoped<Domain.Fees.FeeScheduleChainSync>();

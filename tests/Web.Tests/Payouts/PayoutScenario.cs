@@ -63,9 +63,20 @@ public abstract class PayoutScenario(PayoutChainFactory app)
         await App.EventuallyAsync(async () => (await DistributionAsync(distributionId)).Status == status, $"distribution {distributionId} {status}");
 
     /// <summary>Pumps until the step with this key suffix is confirmed (and no further).</summary>
-    protected async Task UntilStepAsync(Guid distributionId, string step, ChainOperationStatus status = ChainOperationStatus.Confirmed) =>
-        await App.EventuallyAsync(async () => (await App.StepsAsync(distributionId)).Any(o => o.IdempotencyKey == DistributionSteps.Key(distributionId, step) && o.Status == status),
-            $"step {step} {status}");
+    protected async Task UntilStepAsync(Guid distributionId, string step, ChainOperationStatus status = ChainOperationStatus.Confirmed)
+    {
+        try
+        {
+            await App.EventuallyAsync(async () => (await App.StepsAsync(distributionId)).Any(o => o.IdempotencyKey == DistributionSteps.Key(distributionId, step) && o.Status == status),
+                $"step {step} {status}");
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where the distribution stands: every step with its status and error.
+            var steps = string.Join("; ", (await App.StepsAsync(distributionId)).Select(o => $"{o.IdempotencyKey[^Math.Min(o.IdempotencyKey.Length, 20)..]} {o.Kind} {o.Status} {o.Error}"));
+            throw new TimeoutException($"{ex.Message}. Steps: {steps}", ex);
+        }
+    }
 
     protected async Task<HolderPool> PoolAsync(Asset asset)
     {

@@ -69,8 +69,8 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             Assert.Equal(creatorBefore + Line(d, creator), await App.UsdBalanceAsync(creator));
             // The issuer pays the gross and, holding the unsold fractions, gets their share pushed back when auto-paid.
             var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && string.Equals(l.Address, issuerWallet, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Amount);
-            var issuerAfter = await App.UsdBalanceAsync(issuerWallet);
-            Assert.True(issuerAfter == issuerBefore - 200_000_000 + issuerLine || issuerAfter == issuerBefore - 200_000_000, $"issuer {issuerBefore} -> {issuerAfter}, holder line {issuerLine}");
+            var autoPaid = (await App.SendAsync(async s => await s.Send(new Domain.Wallets.GetMyWallet(issuer)))).Value.PayoutPreference == Domain.Wallets.PayoutPreference.AutoPay;
+            Assert.Equal(issuerBefore - 200_000_000 + (autoPaid ? issuerLine : 0), await App.UsdBalanceAsync(issuerWallet));
             Assert.Equal(pool.Funded + d.HoldersShare, (await PoolAsync(asset)).Funded);
             Assert.Equal(200_000_000, (long)(await AuthorizationOnChainAsync(contracts.PayoutRouter, issuerWallet)).Spent);
             var used = (await App.SendAsync(async s => await s.Send(new GetFundingAuthorizations(issuer))))[0];
@@ -94,9 +94,37 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             await App.EventuallyAsync(async () => await App.Chain.Web3.Eth.GetContractQueryHandler<AllowanceFunction>()
                 .QueryAsync<System.Numerics.BigInteger>(contracts.TestUsd, new AllowanceFunction { Owner = issuerWallet, Spender = contracts.PayoutRouter }) == 0, "the router's allowance taken away");
 
-            // A daily policy with the last run minutes ago: nothing is due, in this instance or a restarted one.
-            Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Daily, null)))).IsSuccess);
+            // Revoked means no new draw, even for revenue the old cap would still cover (50 of the 100 left).
+            Assert.True((await RecordAsync(issuer, asset, $"{Prefix}{Guid.NewGuid():N}", "50")).IsSuccess);
+            for (var i = 0; i < 4; i++)
+            {
+                await App.PumpOnceAsync();
+            }
+
+            Assert.DoesNotContain(await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))), x => !before.Contains(x.Id) && x.Id != d.Id);
+
+            // Signed again at once: its permit and signature reach the chain after the revocation's (nonce order),
+            // so the router holds the new cap and the allowance, and the 50 USD waiting is paid (150 still waits).
+            var again = await App.SendAsync(async s => await s.Send(new GrantFundingAuthorization(issuer, "100", DateTimeOffset.UtcNow.AddDays(7))));
+            Assert.True(again.IsSuccess, again.Error?.Message);
+            Distribution? second = null;
+            await App.EventuallyAsync(async () =>
+            {
+                second = (await App.SendAsync(async s => await s.Send(new ListDistributions(asset.Id))))
+                    .FirstOrDefault(x => !before.Contains(x.Id) && x.Id != d.Id && x.Status == DistributionStatus.Completed);
+                return second is not null;
+            }, "the automatic distribution under the new authorization");
+            Assert.Equal(50_000_000, second!.Gross);
+            var renewed = await AuthorizationOnChainAsync(contracts.PayoutRouter, issuerWallet);
+            Assert.Equal((100_000_000L, 50_000_000L), ((long)renewed.Cap, (long)renewed.Spent));
+            Assert.Equal(50_000_000, (long)await App.Chain.Web3.Eth.GetContractQueryHandler<AllowanceFunction>()
+                .QueryAsync<System.Numerics.BigInteger>(contracts.TestUsd, new AllowanceFunction { Owner = issuerWallet, Spender = contracts.PayoutRouter }));
+
+            // A daily policy with the last run minutes ago: 20 USD the authorization covers is not due yet.
+            Assert.True((await App.SendAsync(async s => await s.Send(new SetDistributionPolicy(issuer, asset.Id, DistributionMode.Daily, null, FundRecordedRevenue: true)))).IsSuccess);
+            Assert.True((await RecordAsync(issuer, asset, $"{Prefix}{Guid.NewGuid():N}", "20")).IsSuccess);
             Assert.Equal(0, await App.SendAsync(async s => await s.Send(new RunDueDistributions())));
+            Assert.True((await App.SendAsync(async s => await s.Send(new RevokeFundingAuthorization(issuer)))).IsSuccess);
         }
         finally
         {

@@ -1,0 +1,38 @@
+using TokenPlatform.Domain.Chain;
+
+namespace TokenPlatform.Domain.Distributions;
+
+/// <param name="Manual">What the user's manual runs in progress still have to pull (pull steps not confirmed).</param>
+/// <param name="Automatic">What automatic runs in progress still draw under the wallet's standing authorization (payout not confirmed).</param>
+public sealed record WalletCommitment(long Manual, long Automatic)
+{
+    public long Total => Manual + Automatic;
+}
+
+/// <summary>
+/// What unfinished distributions will still take from a wallet: both a manual run and an automatic run
+/// check it against the balance, so two of them never count on the same money.
+/// </summary>
+public sealed class WalletCommitments(IDistributionStore distributions, IChainMonitor monitor)
+{
+    public async Task<WalletCommitment> OfAsync(string userId, string? wallet, CancellationToken cancellationToken)
+    {
+        long manual = 0, automatic = 0;
+        foreach (var d in await distributions.ListUnfinishedDrawingOnAsync(userId, wallet, cancellationToken))
+        {
+            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
+            bool Done(string step) => ops.Any(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, step) && o.Status == ChainOperationStatus.Confirmed);
+            if (d.FunderUserId == userId)
+            {
+                var (_, _, feesFromWallet, toStreamFromWallet) = DistributionExecutor.Parts(d);
+                manual += (Done(DistributionSteps.Fees) ? 0 : feesFromWallet) + (Done(DistributionSteps.ToSplitter) ? 0 : toStreamFromWallet);
+            }
+            else if (d.AuthorizationId is not null && !Done(DistributionSteps.Payout))
+            {
+                automatic += d.FromWallet;
+            }
+        }
+
+        return new WalletCommitment(manual, automatic);
+    }
+}
