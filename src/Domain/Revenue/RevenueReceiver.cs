@@ -38,8 +38,29 @@ public sealed class RevenueReceiver
 
     public static string ReceiverKey(AssetId assetId) => $"receiver:{assetId}";
 
-    /// <summary>The revenue event reference of one deposit (idempotent: the same log is one event).</summary>
-    public static string DepositReference(string transactionHash, long logIndex) => $"deposit:{transactionHash.ToLowerInvariant()}:{logIndex}";
+    /// <summary>
+    /// The revenue event reference of one deposit: its transaction and its rank among that transaction's
+    /// deposits (0 for a plain transfer). Not the log's index in its block: a reorg that mines the same
+    /// transaction in another block (or after other transactions) keeps the reference, so it stays one event.
+    /// </summary>
+    public static string DepositReference(string transactionHash, long rankInTransaction) => $"deposit:{transactionHash.ToLowerInvariant()}:{rankInTransaction}";
+
+    /// <summary>Each deposit's rank among the deposits of its own transaction, in log order.</summary>
+    public static IReadOnlyList<int> RanksInTransaction(IReadOnlyList<(string TransactionHash, long LogIndex)> deposits)
+    {
+        ArgumentNullException.ThrowIfNull(deposits);
+        var ranks = new int[deposits.Count];
+        foreach (var group in deposits.Select((d, i) => (d, i)).GroupBy(x => x.d.TransactionHash, StringComparer.OrdinalIgnoreCase))
+        {
+            var rank = 0;
+            foreach (var (_, i) in group.OrderBy(x => x.d.LogIndex))
+            {
+                ranks[i] = rank++;
+            }
+        }
+
+        return ranks;
+    }
 
     /// <summary>What a deposit is taken for, by the asset's kind (the payer is not asked).</summary>
     public static RevenueSource SourceFor(AssetKind kind) => kind switch

@@ -11,13 +11,15 @@ namespace TokenPlatform.Infrastructure.Chain.Indexing;
 
 /// <summary>
 /// Records every stablecoin transfer to an asset's deposit address as a confirmed revenue event
-/// (reference = transaction hash and log index, so a block read twice after a restart or a rewind is one
-/// event), from its own persisted cursor, up to the confirmation depth.
+/// (reference = transaction hash and the deposit's rank in it, so a block read twice after a restart or a
+/// rewind, or the same transaction mined again in another block, is one event), from its own persisted
+/// cursor, up to the confirmation depth. The node filters the transfers by recipient.
 /// </summary>
 public sealed class DepositIndexer(AppDbContext db, ChainClient chain, ContractAddressesProvider addresses, IRevenueStore revenue, TimeProvider clock)
 {
     public const string CursorName = "deposits";
     private const long MaxRange = 2_000;
+    private const int ReceiversPerFilter = 100;
 
     /// <summary>Indexes the next confirmed range; returns the number of deposits recorded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -45,10 +47,24 @@ public sealed class DepositIndexer(AppDbContext db, ChainClient chain, ContractA
         {
             var kinds = await db.Assets.AsNoTracking().Where(a => receivers.Values.Select(r => r.AssetId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
             var transfers = chain.Web3.Eth.GetEvent<Erc20TransferEvent>(contracts.TestUsd);
-            var logs = await transfers.GetAllChangesAsync(transfers.CreateFilterInput(new BlockParameter(new HexBigInteger(from)), new BlockParameter(new HexBigInteger(to))));
-            var times = new Dictionary<long, DateTimeOffset>();
-            foreach (var log in logs.Where(l => receivers.ContainsKey(l.Event.To) && l.Event.Value > 0 && l.Event.Value <= long.MaxValue))
+            var range = (From: new BlockParameter(new HexBigInteger(from)), To: new BlockParameter(new HexBigInteger(to)));
+            // The node filters on the indexed recipient (the receivers, a bounded list per request).
+            var logs = new List<Nethereum.Contracts.EventLog<Erc20TransferEvent>>();
+            foreach (var chunk in receivers.Keys.Chunk(ReceiversPerFilter))
             {
+                var filter = transfers.CreateFilterInput(range.From, range.To);
+                // Topics: the event's signature, any sender, one of these recipients (32-byte left-padded).
+                filter.Topics = [filter.Topics[0], null!, chunk.Select(a => (object)("0x" + new string('0', 24) + a[2..].ToLowerInvariant())).ToArray()];
+                logs.AddRange(await transfers.GetAllChangesAsync(filter));
+            }
+
+            var deposits = logs.Where(l => receivers.ContainsKey(l.Event.To) && l.Event.Value > 0 && l.Event.Value <= long.MaxValue)
+                .OrderBy(l => (long)l.Log.BlockNumber.Value).ThenBy(l => (long)l.Log.LogIndex.Value).ToList();
+            var ranks = RevenueReceiver.RanksInTransaction(deposits.Select(l => (l.Log.TransactionHash, (long)l.Log.LogIndex.Value)).ToList());
+            var times = new Dictionary<long, DateTimeOffset>();
+            for (var i = 0; i < deposits.Count; i++)
+            {
+                var log = deposits[i];
                 var receiver = receivers[log.Event.To];
                 var block = (long)log.Log.BlockNumber.Value;
                 if (!times.TryGetValue(block, out var time))
@@ -58,7 +74,7 @@ public sealed class DepositIndexer(AppDbContext db, ChainClient chain, ContractA
                 }
 
                 var line = new RevenueLine(
-                    RevenueReceiver.DepositReference(log.Log.TransactionHash, (long)log.Log.LogIndex.Value),
+                    RevenueReceiver.DepositReference(log.Log.TransactionHash, ranks[i]),
                     DateOnly.FromDateTime(time.UtcDateTime),
                     RevenueReceiver.SourceFor(kinds.GetValueOrDefault(receiver.AssetId)),
                     Domain.Common.Money.FromMinorUnits((long)log.Event.Value).Value,
