@@ -174,16 +174,8 @@ internal static class CustodialPermit
         var nonce = await eth.GetContractQueryHandler<NoncesFunction>().QueryAsync<BigInteger>(token, new NoncesFunction { Owner = owner });
         var domain = await eth.GetContractQueryHandler<DomainSeparatorFunction>().QueryAsync<byte[]>(token, new DomainSeparatorFunction());
         var deadline = new BigInteger(validUntil.ToUnixTimeSeconds());
-        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
-            new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
-            new Nethereum.ABI.ABIValue("address", owner),
-            new Nethereum.ABI.ABIValue("address", spender),
-            new Nethereum.ABI.ABIValue("uint256", value),
-            new Nethereum.ABI.ABIValue("uint256", nonce),
-            new Nethereum.ABI.ABIValue("uint256", deadline)));
-        var digest = Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domain, .. structHash]);
         var key = await context.Wallets.UnlockForSigning(userId, cancellationToken);
-        var signature = key.SignAndCalculateV(digest);
+        var signature = key.SignAndCalculateV(Digest(domain, owner, spender, value, nonce, deadline));
         return new PermitFunction
         {
             Owner = owner,
@@ -194,6 +186,19 @@ internal static class CustodialPermit
             R = Word(signature.R),
             S = Word(signature.S),
         }.CreateTransactionInput(token);
+    }
+
+    /// <summary>keccak256(0x1901 || domain separator || keccak256(abi.encode(typehash, owner, spender, value, nonce, deadline))).</summary>
+    internal static byte[] Digest(byte[] domainSeparator, string owner, string spender, BigInteger value, BigInteger nonce, BigInteger deadline)
+    {
+        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
+            new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
+            new Nethereum.ABI.ABIValue("address", owner),
+            new Nethereum.ABI.ABIValue("address", spender),
+            new Nethereum.ABI.ABIValue("uint256", value),
+            new Nethereum.ABI.ABIValue("uint256", nonce),
+            new Nethereum.ABI.ABIValue("uint256", deadline)));
+        return Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domainSeparator, .. structHash]);
     }
 
     internal static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
