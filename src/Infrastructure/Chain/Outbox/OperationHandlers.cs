@@ -14,16 +14,16 @@ namespace TokenPlatform.Infrastructure.Chain.Outbox;
 /// </summary>
 public sealed record BuildContext(ContractAddresses Contracts, IReadOnlyDictionary<Guid, string?> DependencyResults, ChainClient Chain, Wallets.WalletService Wallets)
 {
-    /// <summary>A number from the JSON result of the operation this one depends on.</summary>
-    public BigInteger ResultNumber(ChainOperation row, string property)
+    /// <summary>The result of the operation this one depends on (e.g. the asset id its creation returned).</summary>
+    public T Result<T>(ChainOperation row) where T : class
     {
-        if (row.DependsOn is not { } dependency || !DependencyResults.TryGetValue(dependency, out var json) || json is null)
+        if (row.DependsOn is not { } dependency || !DependencyResults.TryGetValue(dependency, out var json)
+            || ChainResults.Read<T>(json) is not { } result)
         {
-            throw new InvalidOperationException($"Operation {row.Id} needs the result '{property}' of the operation it depends on.");
+            throw new InvalidOperationException($"Operation {row.Id} needs the {typeof(T).Name} of the operation it depends on.");
         }
 
-        using var document = JsonDocument.Parse(json);
-        return BigInteger.Parse(document.RootElement.GetProperty(property).GetRawText(), System.Globalization.CultureInfo.InvariantCulture);
+        return result;
     }
 }
 
@@ -106,7 +106,7 @@ internal sealed class CreateAssetHandler : SingleOperationHandler<CreateAssetOnC
         }.CreateTransactionInput(context.Contracts.AssetToken);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
-        receipt.DecodeAllEvents<AssetCreatedEvent>() is [var created, ..] ? $"{{\"{CreateAssetOnChain.TokenIdKey}\":{created.Event.Id}}}" : null;
+        receipt.DecodeAllEvents<AssetCreatedEvent>() is [var created, ..] ? ChainResults.Write(new AssetCreatedResult((long)created.Event.Id)) : null;
 }
 
 internal sealed class AnchorDocumentHandler : SingleOperationHandler<AnchorDocumentOnChain>
@@ -116,7 +116,7 @@ internal sealed class AnchorDocumentHandler : SingleOperationHandler<AnchorDocum
     protected override TransactionInput Build(ChainOperation row, AnchorDocumentOnChain command, BuildContext context) =>
         new AnchorDocumentFunction
         {
-            Id = context.ResultNumber(row, CreateAssetOnChain.TokenIdKey),
+            Id = context.Result<AssetCreatedResult>(row).AssetTokenId,
             Name = command.Name,
             Uri = command.Uri,
             Sha256Hash = command.Sha256Hex.HexToByteArray(),
@@ -130,7 +130,7 @@ internal sealed class OpenOfferingHandler : SingleOperationHandler<OpenOfferingO
     protected override TransactionInput Build(ChainOperation row, OpenOfferingOnChain command, BuildContext context) =>
         new OpenOfferingFunction
         {
-            AssetId = context.ResultNumber(row, CreateAssetOnChain.TokenIdKey),
+            AssetId = context.Result<AssetCreatedResult>(row).AssetTokenId,
             Price = command.PricePerFraction,
             MinPurchase = command.MinimumPurchase,
             Start = (ulong)command.Start.ToUnixTimeSeconds(),
@@ -150,7 +150,7 @@ internal sealed class CreateRoyaltyStreamHandler : SingleOperationHandler<Create
         }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
-        receipt.DecodeAllEvents<StreamCreatedEvent>() is [var created, ..] ? $"{{\"streamId\":{created.Event.StreamId}}}" : null;
+        receipt.DecodeAllEvents<StreamCreatedEvent>() is [var created, ..] ? ChainResults.Write(new StreamCreatedResult((long)created.Event.StreamId)) : null;
 }
 
 /// <summary>
@@ -159,8 +159,7 @@ internal sealed class CreateRoyaltyStreamHandler : SingleOperationHandler<Create
 /// </summary>
 internal static class CustodialPermit
 {
-    private static readonly byte[] PermitTypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
-        System.Text.Encoding.UTF8.GetBytes("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"));
+    private static readonly byte[] PermitTypeHash = Eip712.TypeHash("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
 
     public static ValueTask<TransactionInput> BuildAsync(BuildContext context, string userId, string owner, string spender, CancellationToken cancellationToken) =>
         BuildAsync(context, userId, owner, spender, BigInteger.Pow(2, 256) - 1, DateTimeOffset.UtcNow.AddDays(1), cancellationToken);
@@ -189,17 +188,13 @@ internal static class CustodialPermit
     }
 
     /// <summary>keccak256(0x1901 || domain separator || keccak256(abi.encode(typehash, owner, spender, value, nonce, deadline))).</summary>
-    internal static byte[] Digest(byte[] domainSeparator, string owner, string spender, BigInteger value, BigInteger nonce, BigInteger deadline)
-    {
-        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
-            new Nethereum.ABI.ABIValue("bytes32", PermitTypeHash),
+    internal static byte[] Digest(byte[] domainSeparator, string owner, string spender, BigInteger value, BigInteger nonce, BigInteger deadline) =>
+        Eip712.Digest(domainSeparator, PermitTypeHash,
             new Nethereum.ABI.ABIValue("address", owner),
             new Nethereum.ABI.ABIValue("address", spender),
             new Nethereum.ABI.ABIValue("uint256", value),
             new Nethereum.ABI.ABIValue("uint256", nonce),
-            new Nethereum.ABI.ABIValue("uint256", deadline)));
-        return Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domainSeparator, .. structHash]);
-    }
+            new Nethereum.ABI.ABIValue("uint256", deadline));
 
     internal static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
 }
@@ -234,8 +229,7 @@ internal sealed class AllowOperatorSpendingHandler : SingleOperationHandler<Allo
 /// </summary>
 internal sealed class BuyFractionsHandler : SingleOperationHandler<BuyFractionsOnChain>
 {
-    private static readonly byte[] OrderTypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
-        System.Text.Encoding.UTF8.GetBytes("PurchaseOrder(address buyer,uint256 assetId,uint256 quantity,uint16 commissionBps,uint256 nonce,uint256 deadline)"));
+    private static readonly byte[] OrderTypeHash = Eip712.TypeHash("PurchaseOrder(address buyer,uint256 assetId,uint256 quantity,uint16 commissionBps,uint256 nonce,uint256 deadline)");
 
     public override string Kind => BuyFractionsOnChain.KindName;
 
@@ -263,23 +257,19 @@ internal sealed class BuyFractionsHandler : SingleOperationHandler<BuyFractionsO
     }
 
     /// <summary>keccak256(0x1901 || domain separator || keccak256(abi.encode(typehash, order fields))).</summary>
-    internal static byte[] Digest(byte[] domainSeparator, PurchaseOrderTuple order)
-    {
-        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
-            new Nethereum.ABI.ABIValue("bytes32", OrderTypeHash),
+    internal static byte[] Digest(byte[] domainSeparator, PurchaseOrderTuple order) =>
+        Eip712.Digest(domainSeparator, OrderTypeHash,
             new Nethereum.ABI.ABIValue("address", order.Buyer),
             new Nethereum.ABI.ABIValue("uint256", order.AssetId),
             new Nethereum.ABI.ABIValue("uint256", order.Quantity),
             new Nethereum.ABI.ABIValue("uint16", order.CommissionBps),
             new Nethereum.ABI.ABIValue("uint256", order.Nonce),
-            new Nethereum.ABI.ABIValue("uint256", order.Deadline)));
-        return Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domainSeparator, .. structHash]);
-    }
+            new Nethereum.ABI.ABIValue("uint256", order.Deadline));
 
     private static byte[] Word(byte[] value) => value.Length == 32 ? value : [.. new byte[32 - value.Length], .. value];
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
         receipt.DecodeAllEvents<PurchasedEvent>() is [var bought, ..]
-            ? $"{{\"quantity\":{bought.Event.Quantity},\"cost\":{bought.Event.Cost},\"commission\":{bought.Event.Commission}}}"
+            ? ChainResults.Write(new PurchaseResult((long)bought.Event.Quantity, (long)bought.Event.Cost, (long)bought.Event.Commission))
             : null;
 }

@@ -57,7 +57,7 @@ internal sealed class FundHoldersHandler : SingleOperationHandler<FundHoldersOnC
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
         receipt.DecodeAllEvents<HoldersFundedEvent>() is [var funded, ..]
-            ? $"{{\"funded\":{funded.Event.Amount},\"root\":\"{funded.Event.Root.ToHex(true)}\",\"totalEntitled\":{funded.Event.TotalEntitled}}}"
+            ? ChainResults.Write(new HoldersFundedResult((long)funded.Event.Amount, funded.Event.Root.ToHex(true), (long)funded.Event.TotalEntitled))
             : null;
 }
 
@@ -69,8 +69,8 @@ internal sealed class WithdrawPayeesHandler : SingleOperationHandler<WithdrawPay
         new SplitterWithdrawManyFunction { Payees = command.Payees.ToList() }.CreateTransactionInput(context.Contracts.RoyaltySplitter);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
-        $"{{\"paid\":{receipt.DecodeAllEvents<WithdrawnEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount)},"
-        + $"\"deferred\":{receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count}}}";
+        ChainResults.Write(new PayeesPaidResult((long)receipt.DecodeAllEvents<WithdrawnEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount),
+            receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count));
 }
 
 /// <summary>Creates an asset's deposit receiver at its predicted address.</summary>
@@ -149,5 +149,5 @@ internal sealed class ClaimPayoutsHandler : SingleOperationHandler<ClaimPayoutsO
         }.CreateTransactionInput(context.Contracts.HolderDistributor);
 
     public override string? DescribeResult(TransactionReceipt receipt) =>
-        $"{{\"claimed\":{receipt.DecodeAllEvents<ClaimedEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount)}}}";
+        ChainResults.Write(new ClaimedResult((long)receipt.DecodeAllEvents<ClaimedEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount)));
 }

@@ -28,8 +28,7 @@ internal sealed class AllowRouterSpendingHandler : SingleOperationHandler<AllowR
 /// </summary>
 internal sealed class SetFundingAuthorizationHandler : SingleOperationHandler<SetFundingAuthorizationOnChain>
 {
-    private static readonly byte[] TypeHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(
-        System.Text.Encoding.UTF8.GetBytes("FundingAuthorization(address funder,uint256 cap,uint256 expiry,uint256 nonce)"));
+    private static readonly byte[] TypeHash = Eip712.TypeHash("FundingAuthorization(address funder,uint256 cap,uint256 expiry,uint256 nonce)");
 
     public override string Kind => SetFundingAuthorizationOnChain.KindName;
 
@@ -53,16 +52,12 @@ internal sealed class SetFundingAuthorizationHandler : SingleOperationHandler<Se
     }
 
     /// <summary>keccak256(0x1901 || domain separator || keccak256(abi.encode(typehash, funder, cap, expiry, nonce))).</summary>
-    internal static byte[] Digest(byte[] domainSeparator, string funder, BigInteger cap, BigInteger expiry, BigInteger nonce)
-    {
-        var structHash = Nethereum.Util.Sha3Keccack.Current.CalculateHash(new Nethereum.ABI.ABIEncode().GetABIEncoded(
-            new Nethereum.ABI.ABIValue("bytes32", TypeHash),
+    internal static byte[] Digest(byte[] domainSeparator, string funder, BigInteger cap, BigInteger expiry, BigInteger nonce) =>
+        Eip712.Digest(domainSeparator, TypeHash,
             new Nethereum.ABI.ABIValue("address", funder),
             new Nethereum.ABI.ABIValue("uint256", cap),
             new Nethereum.ABI.ABIValue("uint256", expiry),
-            new Nethereum.ABI.ABIValue("uint256", nonce)));
-        return Nethereum.Util.Sha3Keccack.Current.CalculateHash([0x19, 0x01, .. domainSeparator, .. structHash]);
-    }
+            new Nethereum.ABI.ABIValue("uint256", nonce));
 }
 
 /// <summary>
@@ -98,7 +93,7 @@ internal sealed class ExecutePayoutHandler : IChainOperationHandler
     }
 
     public string? DescribeResult(TransactionReceipt receipt) =>
-        $"{{\"payouts\":{receipt.DecodeAllEvents<PayoutExecutedEvent>().Count},"
-        + $"\"paid\":{receipt.DecodeAllEvents<WithdrawnEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount)},"
-        + $"\"deferred\":{receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count}}}";
+        ChainResults.Write(new PayoutsExecutedResult(receipt.DecodeAllEvents<PayoutExecutedEvent>().Count,
+            (long)receipt.DecodeAllEvents<WithdrawnEvent>().Aggregate(BigInteger.Zero, (sum, e) => sum + e.Event.Amount),
+            receipt.DecodeAllEvents<WithdrawalDeferredEvent>().Count));
 }
