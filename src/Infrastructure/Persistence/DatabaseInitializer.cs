@@ -6,11 +6,16 @@ using TokenPlatform.Infrastructure.Identity;
 
 namespace TokenPlatform.Infrastructure.Persistence;
 
-/// <summary>Applies the provider's migrations and makes sure the roles exist. Runs once at start.</summary>
+/// <summary>Applies the provider's migrations (after adopting a database of the squashed pre-release chain) and makes sure the roles exist. Runs once at start.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, RoleManager<IdentityRole> roles, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        if (await SquashedMigrations.AdoptAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Recorded the squashed Initial migration in place of the pre-release chain on {Provider}", db.Database.ProviderName);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

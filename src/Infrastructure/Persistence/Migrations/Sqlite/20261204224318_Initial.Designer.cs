@@ -11,8 +11,8 @@ using TokenPlatform.Infrastructure.Persistence;
 namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126144124_AssetFeeOverrides")]
-    partial class AssetFeeOverrides
+    [Migration("20261204224318_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -278,6 +278,13 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizedWallet")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -299,6 +306,12 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid?>("FirstOperationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FromDeposits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FundedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FunderAddress")
                         .IsRequired()
@@ -364,6 +377,7 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -376,6 +390,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("AssetId", "CreatedAt");
+
+                    b.HasIndex("OnChainTokenId", "MerkleRoot");
 
                     b.ToTable("distributions", (string)null);
                 });
@@ -421,6 +437,37 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Address");
 
                     b.ToTable("distribution_lines", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Distributions.DistributionPolicy", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FundRecordedRevenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinimumMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Mode");
+
+                    b.ToTable("distribution_policies", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Fees.AssetFeeOverride", b =>
@@ -520,6 +567,50 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "RecordedAt");
 
                     b.ToTable("platform_revenue", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Funding.FundingAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CapMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedMinorUnits")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("funding_authorizations", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Domain.Investors.KycApplication", b =>
@@ -678,6 +769,44 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("purchases", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Domain.Revenue.RevenueEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -718,17 +847,62 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DistributionId");
 
                     b.HasIndex("AssetId", "ExternalReference")
                         .IsUnique();
 
                     b.ToTable("revenue_events", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Domain.Revenue.RevenueReceiver", b =>
+                {
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnChainTokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("revenue_receivers", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Chain.Indexing.AssetHolding", b =>

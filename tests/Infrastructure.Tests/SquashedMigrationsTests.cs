@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TokenPlatform.Domain.Assets;
+using TokenPlatform.Infrastructure.Identity;
+using TokenPlatform.Infrastructure.Persistence;
+using TokenPlatform.Tests.Shared;
+
+namespace TokenPlatform.Infrastructure.Tests;
+
+/// <summary>
+/// A database migrated with the pre-release chain (before the squash) on both providers. The old migrations
+/// cannot run any more, so the old state is Initial's schema with the old history rows in place of its own.
+/// </summary>
+public sealed class SquashedMigrationsTests : IAsyncLifetime
+{
+    private static readonly Dictionary<DatabaseProvider, string> LastPreSquash = new()
+    {
+        [DatabaseProvider.Sqlite] = "20261204213736_StandingAuthorizations",
+        [DatabaseProvider.Postgres] = "20261204213742_StandingAuthorizations",
+    };
+
+    private TestPostgres _postgres = null!;
+    private string _sqliteFile = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await TestPostgres.CreateAsync();
+        _sqliteFile = Path.Combine(Path.GetTempPath(), $"tp-test-{Guid.NewGuid():N}.db");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _postgres.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_sqliteFile);
+    }
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Postgres, DatabaseProvider.Sqlite];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Initializer_OnDatabaseAtLastPreSquashMigration_RecordsInitialInPlaceOfOldHistoryAndKeepsData(DatabaseProvider provider)
+    {
+        var asset = Asset.CreateDraft("issuer-1", AssetKind.Art, "Kept across the squash", DateTimeOffset.UnixEpoch.AddYears(56)).Value;
+        var initial = await CreateOldDatabaseAsync(provider, ChainOf(provider), asset);
+
+        await InitializeAsync(provider);
+
+        await using var db = Create(provider);
+        Assert.Equal([initial], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Equal("Kept across the squash", (await db.Assets.SingleAsync(a => a.Id == asset.Id)).Name);
+        Assert.Equal(Domain.Common.Roles.All.Count, await db.Roles.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Initializer_OnDatabaseStoppedBeforeLastPreSquashMigration_RefusesToStartAndLeavesHistoryAlone(DatabaseProvider provider)
+    {
+        var chain = ChainOf(provider);
+        Assert.Equal(LastPreSquash[provider], chain[^1]);
+        var partial = chain.Take(chain.Count - 2).ToList();
+        await CreateOldDatabaseAsync(provider, partial, asset: null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => InitializeAsync(provider));
+
+        Assert.Contains("older pre-release build", error.Message, StringComparison.Ordinal);
+        Assert.Contains(partial[^1], error.Message, StringComparison.Ordinal);
+        Assert.Contains(SquashedMigrations.LastCommitWithOldChain, error.Message, StringComparison.Ordinal);
+        await using var db = Create(provider);
+        Assert.Equal(partial, await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    private IReadOnlyList<string> ChainOf(DatabaseProvider provider)
+    {
+        using var db = Create(provider);
+        return SquashedMigrations.ChainOf(db);
+    }
+
+    private AppDbContext Create(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_postgres.ConnectionString).Options),
+        _ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={_sqliteFile}").Options),
+    };
+
+    /// <summary>Initial's schema (which the old chain ended at), optionally a row, and the given old history instead of Initial's.</summary>
+    private async Task<string> CreateOldDatabaseAsync(DatabaseProvider provider, IEnumerable<string> oldHistory, Asset? asset)
+    {
+        await using var db = Create(provider);
+        await db.Database.MigrateAsync();
+        if (asset is not null)
+        {
+            db.Assets.Add(asset);
+            await db.SaveChangesAsync();
+        }
+
+        var initial = Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {initial}");
+        foreach (var id in oldHistory)
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ({id}, '10.0.15')");
+        }
+
+        return initial;
+    }
+
+    private async Task InitializeAsync(DatabaseProvider provider)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddScoped(_ => Create(provider));
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<DatabaseInitializer>();
+        await using var container = services.BuildServiceProvider();
+        await using var scope = container.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+}
