@@ -51,6 +51,24 @@ public sealed class AmountLimitApiTests(PlatformFactory factory) : IClassFixture
         Assert.All(invalid, row => Assert.Contains(row.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "Amount"));
     }
 
+    [Fact]
+    public async Task Import_OfAStatementWithAnUnterminatedQuote_Is400NamingTheLineAndRecordsNothing()
+    {
+        var asset = await LiveAssetAsync(320);
+        using var client = await factory.LoggedInAsync("issuer@demo.local");
+        const string csv = "reference,date,source,amount\r\nOK-1,2026-10-01,rent,100.00\r\nOPEN-1,2026-10-02,\"rent,100.00\r\nOK-2,2026-10-03,rent,5\r\n";
+
+        using var body = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await client.PostAsync(Url($"/api/v1/assets/{asset.Id}/revenue/import"), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("The file is not valid CSV at line 3:", problem.GetProperty("errors").GetProperty("File")[0].GetString(), StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        Assert.False(scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<TokenPlatform.Domain.Revenue.RevenueEvent>().Any(e => e.AssetId == asset.Id));
+    }
+
     [Theory]
     [InlineData("1e30")]
     [InlineData("1234567890123456789012345678901234567890")]

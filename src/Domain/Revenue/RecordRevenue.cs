@@ -65,7 +65,13 @@ public static class RevenueCsv
     public static RevenueImportPreview Parse(string text, DateOnly today, IReadOnlySet<string> alreadyRecorded)
     {
         ArgumentNullException.ThrowIfNull(alreadyRecorded);
-        var records = Csv.Read(text ?? "");
+        var content = Csv.Read(text ?? "");
+        if (content.Error is { } malformed)
+        {
+            return new RevenueImportPreview([], $"The file is not valid CSV at line {malformed.Line}: {malformed.Message}");
+        }
+
+        var records = content.Records;
         if (records.Count == 0)
         {
             return new RevenueImportPreview([], "The file is empty.");
