@@ -175,8 +175,8 @@ internal static class IngestBenchmark
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Add(asset);
         await db.SaveChangesAsync();
-        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(issuer.Id, "benchmark", CancellationToken.None);
-        return (asset.Id, key!.Value.Secret);
+        var key = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Domain.ApiKeys.CreateApiKey(issuer.Id, "benchmark"));
+        return (asset.Id, key.Value.Secret);
     }
 
     /// <summary>The web app (its entry point found through any type of its assembly).</summary>

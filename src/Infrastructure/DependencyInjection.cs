@@ -51,7 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<IDocumentStore, LocalDocumentStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AccountRegistration>();
-        services.AddScoped<ApiKeyService>();
+        services.AddScoped<Domain.ApiKeys.IApiKeyStore, ApiKeyStore>();
         services.AddSingleton(TimeProvider.System);
 
         // Data Protection keys (cookies, custodial wallet keys, operator key file) live in the data folder.

@@ -78,7 +78,7 @@ public sealed class AmountLimitApiTests(PlatformFactory factory) : IClassFixture
         var asset = await LiveAssetAsync(302 + amount.Length);
         using var scope = factory.Services.CreateScope();
         var issuer = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("issuer@demo.local");
-        var key = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(issuer!.Id, "limits", CancellationToken.None))!.Value.Secret;
+        var key = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Domain.ApiKeys.CreateApiKey(issuer!.Id, "limits"))).Value.Secret;
         using var client = factory.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var json = $$"""{"reference":"R-{{amount.Length}}","date":"2026-10-31","source":"rent","amount":{{amount}}}""";

@@ -40,7 +40,7 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
     private async Task<string> KeyAsync(string email)
     {
         using var scope = factory.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(await UserIdAsync(email), "statement feed", CancellationToken.None))!.Value.Secret;
+        return (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Domain.ApiKeys.CreateApiKey(await UserIdAsync(email), "statement feed"))).Value.Secret;
     }
 
     private HttpClient WithKey(string key)
@@ -112,11 +112,11 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
         using var stranger = await WithKey(investorKey).PostAsJsonAsync(path, body);
         using (var scope = factory.Services.CreateScope())
         {
-            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            var keys = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
             var creatorId = await UserIdAsync("creator@demo.local");
-            var listed = await keys.ListAsync(creatorId, CancellationToken.None);
+            var listed = await keys.Send(new Domain.ApiKeys.ListApiKeys(creatorId));
             Assert.All(listed, k => Assert.DoesNotContain(creatorKey, k.Prefix + k.Name, StringComparison.Ordinal));
-            Assert.True(await keys.RevokeAsync(creatorId, listed.Single(k => creatorKey.StartsWith(k.Prefix, StringComparison.Ordinal)).Id, CancellationToken.None));
+            Assert.True((await keys.Send(new Domain.ApiKeys.RevokeApiKey(creatorId, listed.Single(k => creatorKey.StartsWith(k.Prefix, StringComparison.Ordinal)).Id))).IsSuccess);
         }
 
         using var revoked = await WithKey(creatorKey).PostAsJsonAsync(path, body);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using TokenPlatform.Domain.ApiKeys;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Revenue;
 using TokenPlatform.Infrastructure.Identity;
@@ -60,18 +61,14 @@ internal static class RevenueEndpoints
             .ToHttp(r => TypedResults.Ok(new IngestResponse(r.Received, r.Recorded, r.Duplicates)));
     }
 
-    private static async Task<IResult> ListKeys(ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
-        TypedResults.Ok(await keys.ListAsync(user.UserId(), ct));
+    private static async Task<IResult> ListKeys(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListApiKeys(user.UserId()), ct));
 
-    private static async Task<IResult> CreateKey(CreateApiKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
-        await keys.CreateAsync(user.UserId(), request.Name ?? "", ct) is { } created
-            ? TypedResults.Ok(new CreatedApiKeyResponse(created.Key, created.Secret))
-            : ResultHttp.Problem(Domain.Common.Error.Validation("Name", "Name the key (2 to 80 characters), e.g. the system that will use it."));
+    private static async Task<IResult> CreateKey(CreateApiKeyRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new CreateApiKey(user.UserId(), request.Name), ct)).ToHttp(created => TypedResults.Ok(new CreatedApiKeyResponse(created.Key, created.Secret)));
 
-    private static async Task<IResult> RevokeKey(Guid id, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
-        await keys.RevokeAsync(user.UserId(), id, ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem("No such key among yours.", statusCode: StatusCodes.Status404NotFound, title: "api_key.missing");
+    private static async Task<IResult> RevokeKey(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RevokeApiKey(user.UserId(), id), ct)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<IResult> ListRevenue(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetAssetRevenue(user.UserId(), new AssetId(id)), ct)).ToHttp(v => TypedResults.Ok(new

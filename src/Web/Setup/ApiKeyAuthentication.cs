@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using TokenPlatform.Infrastructure.Identity;
 
 namespace TokenPlatform.Web.Setup;
 
@@ -10,7 +9,7 @@ namespace TokenPlatform.Web.Setup;
 /// The "ApiKey" scheme for machine clients: the key comes in the X-Api-Key header (or as a Bearer
 /// token). It authenticates as the user the key was issued to; revoked keys fail.
 /// </summary>
-internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Mediator.ISender sender)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,7 +29,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await keys.AuthenticateAsync(presented, Context.RequestAborted);
+        var userId = await sender.Send(new Domain.ApiKeys.AuthenticateApiKey(presented), Context.RequestAborted);
         if (userId is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
