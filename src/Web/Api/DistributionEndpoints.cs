@@ -66,25 +66,8 @@ internal static class DistributionEndpoints
     private static async Task<IResult> Statement(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetDistributionStatement(id), ct)).ToHttp(csv => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"distribution-{id}.csv"));
 
-    private static async Task<IResult> Entitlements(Guid id, ISender sender, IEntitlementLedger ledger, CancellationToken ct)
-    {
-        var view = await sender.Send(new GetDistribution(id), ct);
-        if (!view.IsSuccess)
-        {
-            return ResultHttp.Problem(view.Error!);
-        }
-
-        var d = view.Value.Distribution;
-        var tree = await ledger.TreeOfAsync(d, ct);
-        return TypedResults.Ok(new
-        {
-            assetTokenId = d.OnChainTokenId,
-            root = tree.Root,
-            publishedRoot = d.MerkleRoot,
-            leafEncoding = "keccak256(bytes.concat(keccak256(abi.encode(uint256 assetId, uint256 index, address account, uint256 cumulative)))), sorted-pair tree (OpenZeppelin StandardMerkleTree)",
-            leaves = tree.Leaves.Select(l => new { l.Leaf.Index, account = l.Leaf.Address, cumulative = l.Leaf.Cumulative, leaf = l.LeafHash, proof = l.Proof }),
-        });
-    }
+    private static async Task<IResult> Entitlements(Guid id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetDistributionEntitlements(id), ct)).ToHttp(file => TypedResults.Ok(file));
 
     private static async Task<IResult> Payouts(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetMyPayouts(user.UserId()), ct)).ToHttp(p => TypedResults.Ok(new

@@ -50,6 +50,15 @@ public sealed class DistributionRuleTests(PayoutChainFactory app) : PayoutScenar
         Assert.Equal(plan.RecordTime, d.RecordTime);
         Assert.Equal(plan.Input.PeriodStart, d.PeriodStart);
         Assert.Equal(d.RecordTime, d.PeriodEnd);
+
+        // Its entitlements file gives back the root it published, one leaf (with a proof) per holder it has paid so far.
+        var file = (await App.SendAsync(async s => await s.Send(new GetDistributionEntitlements(id)))).Value;
+        Assert.Equal(d.MerkleRoot, file.PublishedRoot);
+        Assert.Equal(file.PublishedRoot, file.Root);
+        Assert.Equal(d.OnChainTokenId, file.AssetTokenId);
+        Assert.Equal(d.TotalEntitled, file.Leaves.Sum(l => l.Cumulative));
+        Assert.All(file.Leaves, l => Assert.True(l.Proof.Count > 0 || file.Leaves.Count == 1));
+        Assert.Equal("distribution.missing", (await App.SendAsync(async s => await s.Send(new GetDistributionEntitlements(Guid.NewGuid())))).Error!.Code);
     }
 
     [Fact]
