@@ -1,48 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nethereum.Hex.HexConvertors.Extensions;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Infrastructure.Chain.Merkle;
 
 namespace TokenPlatform.Infrastructure.Persistence;
-
-internal sealed class DistributionConfiguration : IEntityTypeConfiguration<Distribution>
-{
-    public void Configure(EntityTypeBuilder<Distribution> builder)
-    {
-        builder.ToTable("distributions");
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
-        // Status changes come from runs, resumes, cancellations and the sync (possibly on several
-        // instances): the one that saves last with a stale status fails instead of overwriting.
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
-        builder.Property(d => d.FunderUserId).HasMaxLength(64);
-        builder.Property(d => d.FunderAddress).HasMaxLength(42);
-        builder.Property(d => d.AuthorizedWallet).HasMaxLength(42);
-        builder.Ignore(d => d.FromWallet);
-        builder.Property(d => d.MerkleRoot).HasMaxLength(66);
-        builder.Property(d => d.FailureReason).HasMaxLength(2000);
-        builder.HasIndex(d => new { d.OnChainTokenId, d.MerkleRoot });
-        builder.HasIndex(d => new { d.AssetId, d.CreatedAt });
-        builder.HasIndex(d => d.Status);
-        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DistributionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class DistributionLineConfiguration : IEntityTypeConfiguration<DistributionLine>
-{
-    public void Configure(EntityTypeBuilder<DistributionLine> builder)
-    {
-        builder.ToTable("distribution_lines");
-        builder.HasKey(l => new { l.DistributionId, l.Order });
-        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(l => l.Label).HasMaxLength(120);
-        builder.Property(l => l.Address).HasMaxLength(42);
-        builder.HasIndex(l => l.Address);
-    }
-}
 
 /// <summary>A holder's permanent leaf in an asset's cumulative entitlement tree.</summary>
 public sealed class HolderEntitlement
@@ -54,18 +16,6 @@ public sealed class HolderEntitlement
     public string Address { get; set; } = "";
 
     public long Cumulative { get; set; }
-}
-
-internal sealed class HolderEntitlementConfiguration : IEntityTypeConfiguration<HolderEntitlement>
-{
-    public void Configure(EntityTypeBuilder<HolderEntitlement> builder)
-    {
-        builder.ToTable("holder_entitlements");
-        builder.HasKey(e => new { e.AssetTokenId, e.Index });
-        builder.Property(e => e.Address).HasMaxLength(42);
-        builder.HasIndex(e => new { e.AssetTokenId, e.Address }).IsUnique();
-        builder.HasIndex(e => e.Address);
-    }
 }
 
 internal sealed class DistributionStore(AppDbContext db) : IDistributionStore

@@ -1,49 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Fees;
 
 namespace TokenPlatform.Infrastructure.Persistence;
-
-internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSchedule>
-{
-    public void Configure(EntityTypeBuilder<FeeSchedule> builder)
-    {
-        builder.ToTable("fee_schedules");
-        builder.HasKey(f => f.Id);
-        builder.HasIndex(f => f.EffectiveFrom);
-        builder.Property(f => f.ListingFee).HasConversion(m => m.MinorUnits, u => Money.FromMinorUnits(u, "fee").Value);
-        foreach (var property in new[] { nameof(FeeSchedule.PrimaryCommission), nameof(FeeSchedule.TradingFee), nameof(FeeSchedule.ResaleRoyaltyCap), nameof(FeeSchedule.ManagementFeePerYear), nameof(FeeSchedule.DistributionFee) })
-        {
-            builder.Property<BasisPoints>(property).HasConversion(b => b.Value, v => BasisPoints.Create(v, "bps").Value);
-        }
-
-        builder.Property(f => f.CreatedBy).HasMaxLength(100);
-    }
-}
-
-internal sealed class AssetFeeOverrideConfiguration : IEntityTypeConfiguration<AssetFeeOverride>
-{
-    public void Configure(EntityTypeBuilder<AssetFeeOverride> builder)
-    {
-        builder.ToTable("asset_fee_overrides");
-        builder.HasKey(o => o.AssetId);
-        builder.Property(o => o.AssetId).HasConversion(id => id.Value, v => new Domain.Assets.AssetId(v));
-        builder.Property(o => o.SetBy).HasMaxLength(64);
-    }
-}
-
-internal sealed class PlatformRevenueConfiguration : IEntityTypeConfiguration<PlatformRevenueEntry>
-{
-    public void Configure(EntityTypeBuilder<PlatformRevenueEntry> builder)
-    {
-        builder.ToTable("platform_revenue");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Kind).HasMaxLength(40);
-        builder.Property(r => r.Amount).HasConversion(m => m.MinorUnits, u => Money.FromMinorUnits(u, "amount").Value);
-        builder.HasIndex(r => new { r.Kind, r.RecordedAt });
-    }
-}
 
 internal sealed class FeeScheduleRepository(AppDbContext db) : IFeeScheduleRepository, IPlatformRevenue
 {
@@ -86,24 +44,6 @@ internal sealed class FeeScheduleRepository(AppDbContext db) : IFeeScheduleRepos
     public Task<FeeSchedule?> InForceNotOnChainAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
         db.Set<FeeSchedule>().Where(f => f.EffectiveFrom <= at).OrderByDescending(f => f.EffectiveFrom).Take(1)
             .Where(f => f.ChainOperationId == null).FirstOrDefaultAsync(cancellationToken);
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Domain.Compliance.AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<Domain.Compliance.AuditEntry> builder)
-    {
-        builder.ToTable("audit_log");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.ActorId).HasMaxLength(64);
-        builder.Property(a => a.Action).HasMaxLength(40);
-        builder.Property(a => a.Subject).HasMaxLength(300);
-        builder.Property(a => a.Before).HasMaxLength(4000);
-        builder.Property(a => a.After).HasMaxLength(4000);
-        builder.Property(a => a.Reason).HasMaxLength(1000);
-        builder.HasIndex(a => a.At);
-        builder.HasIndex(a => new { a.Action, a.At });
-        builder.HasIndex(a => new { a.AssetId, a.At });
-    }
 }
 
 internal sealed class AuditLog(AppDbContext db) : Domain.Compliance.IAuditLog

@@ -1,36 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Domain.Revenue;
 
 namespace TokenPlatform.Infrastructure.Persistence;
-
-internal sealed class RevenueReceiverConfiguration : IEntityTypeConfiguration<RevenueReceiver>
-{
-    public void Configure(EntityTypeBuilder<RevenueReceiver> builder)
-    {
-        builder.ToTable("revenue_receivers");
-        builder.HasKey(r => r.AssetId);
-        builder.Property(r => r.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
-        builder.Property(r => r.Address).HasMaxLength(42);
-        builder.HasIndex(r => r.Address).IsUnique();
-    }
-}
-
-internal sealed class DistributionPolicyConfiguration : IEntityTypeConfiguration<DistributionPolicy>
-{
-    public void Configure(EntityTypeBuilder<DistributionPolicy> builder)
-    {
-        builder.ToTable("distribution_policies");
-        builder.HasKey(p => p.AssetId);
-        builder.Property(p => p.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
-        builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(64);
-        builder.Ignore(p => p.IsAutomatic);
-        builder.HasIndex(p => p.Mode);
-    }
-}
 
 internal sealed class RevenueReceiverStore(AppDbContext db) : IRevenueReceiverStore
 {
