@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TokenPlatform.Domain.Assets;
-using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Domain.Revenue;
 
 namespace TokenPlatform.Infrastructure.Persistence;
@@ -14,15 +13,4 @@ internal sealed class RevenueReceiverStore(AppDbContext db) : IRevenueReceiverSt
 
     public async Task<IReadOnlyList<RevenueReceiver>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<RevenueReceiver>().AsNoTracking().ToListAsync(cancellationToken);
-}
-
-internal sealed class DistributionPolicyStore(AppDbContext db) : IDistributionPolicyStore
-{
-    public void Add(DistributionPolicy policy) => db.Add(policy);
-
-    public Task<DistributionPolicy?> FindAsync(AssetId assetId, CancellationToken cancellationToken) =>
-        db.Set<DistributionPolicy>().FirstOrDefaultAsync(p => p.AssetId == assetId, cancellationToken);
-
-    public async Task<IReadOnlyList<DistributionPolicy>> ListAutomaticAsync(CancellationToken cancellationToken) =>
-        await db.Set<DistributionPolicy>().AsNoTracking().Where(p => p.Mode != DistributionMode.Manual).ToListAsync(cancellationToken);
 }
