@@ -1,53 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TokenPlatform.Domain.Assets;
-using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Investors;
 
 namespace TokenPlatform.Infrastructure.Persistence;
-
-internal sealed class KycApplicationConfiguration : IEntityTypeConfiguration<KycApplication>
-{
-    public void Configure(EntityTypeBuilder<KycApplication> builder)
-    {
-        builder.ToTable("kyc_applications");
-        builder.HasKey(k => k.Id);
-        builder.Property(k => k.UserId).HasMaxLength(64);
-        builder.HasIndex(k => k.UserId).IsUnique();
-        builder.Property(k => k.FullName).HasMaxLength(120);
-        builder.Property(k => k.CountryCode).HasMaxLength(2);
-        builder.Property(k => k.DocumentFileName).HasMaxLength(260);
-        builder.Property(k => k.DocumentContentType).HasMaxLength(100);
-        builder.Property(k => k.DocumentStorageKey).HasMaxLength(400);
-        builder.Property(k => k.DocumentSha256).HasMaxLength(64);
-        builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(k => k.RejectionReason).HasMaxLength(1000);
-        builder.Property(k => k.ReviewedBy).HasMaxLength(64);
-        builder.HasIndex(k => new { k.Status, k.SubmittedAt });
-    }
-}
-
-internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
-{
-    public void Configure(EntityTypeBuilder<Purchase> builder)
-    {
-        builder.ToTable("purchases");
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.InvestorId).HasMaxLength(64);
-        builder.Property(p => p.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
-        builder.Property(p => p.BuyerAddress).HasMaxLength(42);
-        builder.Property(p => p.PricePerFraction).HasConversion(m => m.MinorUnits, u => Money.FromMinorUnits(u, "price").Value);
-        builder.Property(p => p.Cost).HasConversion(m => m.MinorUnits, u => Money.FromMinorUnits(u, "cost").Value);
-        builder.Property(p => p.Commission).HasConversion(m => m.MinorUnits, u => Money.FromMinorUnits(u, "commission").Value);
-        builder.Property(p => p.CommissionBps).HasConversion(b => b.Value, v => BasisPoints.Create(v, "bps").Value);
-        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.TxHash).HasMaxLength(66);
-        builder.Property(p => p.FailureReason).HasMaxLength(1000);
-        builder.HasIndex(p => new { p.InvestorId, p.CreatedAt });
-        builder.HasIndex(p => p.Status);
-        builder.HasIndex(p => p.OperationId).IsUnique();
-    }
-}
 
 internal sealed class InvestorStore(AppDbContext db) : IInvestorStore
 {
