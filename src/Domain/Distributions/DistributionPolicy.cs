@@ -79,13 +79,3 @@ public sealed class DistributionPolicy
         _ => mode.ToString().ToLowerInvariant(),
     };
 }
-
-public interface IDistributionPolicyStore
-{
-    void Add(DistributionPolicy policy);
-
-    /// <summary>Tracked by the unit of work.</summary>
-    Task<DistributionPolicy?> FindAsync(AssetId assetId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<DistributionPolicy>> ListAutomaticAsync(CancellationToken cancellationToken);
-}

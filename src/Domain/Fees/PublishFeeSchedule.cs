@@ -1,5 +1,4 @@
 using Mediator;
-using TokenPlatform.Domain.Chain;
 using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Compliance;
 
@@ -51,60 +50,5 @@ public sealed class PublishFeeScheduleHandler(IFeeScheduleRepository fees, IAudi
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return schedule.Id;
-    }
-}
-
-/// <summary>Queues the on-chain fee parameters of a schedule version: commission, trading fee cap, royalty cap (one chain of operations).</summary>
-public sealed class FeeScheduleChainSync(IChainOutbox outbox)
-{
-    public async Task QueueAsync(FeeSchedule schedule, CancellationToken cancellationToken)
-    {
-        var key = $"fees:{schedule.Id}";
-        var commission = await outbox.EnqueueAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.PrimaryCommission, (ushort)schedule.PrimaryCommission.Value), $"{key}:commission", cancellationToken);
-        var trading = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.TradingFeeCap, (ushort)schedule.TradingFee.Value), $"{key}:trading-cap", commission.Id, cancellationToken);
-        var royalty = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.ResaleRoyaltyCap, (ushort)schedule.ResaleRoyaltyCap.Value), $"{key}:royalty-cap", trading.Id, cancellationToken);
-        schedule.QueuedOnChain(royalty.Id);
-    }
-}
-
-/// <summary>Queues the on-chain parameters of a version whose effective time has come (background worker).</summary>
-public sealed record SyncFeeSchedulesWithChain : ICommand<int>;
-
-public sealed class SyncFeeSchedulesWithChainHandler(IFeeScheduleRepository fees, FeeScheduleChainSync chainSync, IUnitOfWork unitOfWork, TimeProvider clock)
-    : ICommandHandler<SyncFeeSchedulesWithChain, int>
-{
-    public async ValueTask<int> Handle(SyncFeeSchedulesWithChain command, CancellationToken cancellationToken)
-    {
-        var due = await fees.InForceNotOnChainAsync(clock.GetUtcNow(), cancellationToken);
-        if (due is null || due.CreatedBy == FeeSchedule.SystemDefault)
-        {
-            return 0;
-        }
-
-        await chainSync.QueueAsync(due, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return 1;
-    }
-}
-
-public sealed record FeeScheduleVersion(FeeSchedule Schedule, bool InForce, ChainOperationView? Chain);
-
-/// <summary>Every version with the one in force and whether its on-chain parameters are live.</summary>
-public sealed record ListFeeSchedules : IQuery<IReadOnlyList<FeeScheduleVersion>>;
-
-public sealed class ListFeeSchedulesHandler(IFeeScheduleRepository fees, IChainOutbox outbox, TimeProvider clock) : IQueryHandler<ListFeeSchedules, IReadOnlyList<FeeScheduleVersion>>
-{
-    public async ValueTask<IReadOnlyList<FeeScheduleVersion>> Handle(ListFeeSchedules query, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var inForce = await fees.InForceAsync(now, cancellationToken);
-        var versions = new List<FeeScheduleVersion>();
-        foreach (var schedule in await fees.ListAsync(cancellationToken))
-        {
-            var chain = schedule.ChainOperationId is { } id ? await outbox.FindAsync(id, cancellationToken) : null;
-            versions.Add(new FeeScheduleVersion(schedule, schedule.Id == inForce.Id, chain));
-        }
-
-        return versions;
     }
 }

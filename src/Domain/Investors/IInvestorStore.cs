@@ -35,25 +35,3 @@ public interface IInvestorStore
 
 public sealed record KycQueueItem(Guid Id, string UserId, string Email, string FullName, string CountryCode, DateOnly DateOfBirth, KycStatus Status,
     string DocumentFileName, string DocumentSha256, DateTimeOffset SubmittedAt, string? RejectionReason, DateTimeOffset? ReviewedAt);
-
-/// <summary>What the chain says about an investor's money and fractions (read live, not from the indexer).</summary>
-public interface IInvestorChainReader
-{
-    /// <summary>Stablecoin balance in minor units.</summary>
-    Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken);
-
-    Task<long> FractionsAsync(long onChainTokenId, string address, CancellationToken cancellationToken);
-
-    /// <summary>Fractions still held by the primary-sale escrow.</summary>
-    Task<long> AvailableAsync(long onChainTokenId, CancellationToken cancellationToken);
-}
-
-/// <summary>The indexer's holdings read model (confirmed blocks only).</summary>
-public interface IHoldingsReader
-{
-    /// <summary>Positive balances of an address: on-chain asset id -> fractions.</summary>
-    Task<IReadOnlyDictionary<long, long>> ByAddressAsync(string address, CancellationToken cancellationToken);
-
-    /// <summary>Fractions still in the primary-sale escrow per on-chain asset id (missing ids are unknown yet).</summary>
-    Task<IReadOnlyDictionary<long, long>> InEscrowAsync(IReadOnlyCollection<long> tokenIds, CancellationToken cancellationToken);
-}

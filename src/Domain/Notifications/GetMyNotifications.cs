@@ -12,15 +12,3 @@ public sealed class GetMyNotificationsHandler(INotificationStore store) : IQuery
     public async ValueTask<NotificationsView> Handle(GetMyNotifications query, CancellationToken cancellationToken) =>
         new(await store.ListAsync(query.UserId, Math.Clamp(query.Take, 1, 200), cancellationToken), await store.CountUnreadAsync(query.UserId, cancellationToken));
 }
-
-/// <summary>The user opened the notifications: all are read.</summary>
-public sealed record MarkMyNotificationsRead(string UserId) : ICommand<int>;
-
-public sealed class MarkMyNotificationsReadHandler(INotificationStore store, TimeProvider clock) : ICommandHandler<MarkMyNotificationsRead, int>
-{
-    public async ValueTask<int> Handle(MarkMyNotificationsRead command, CancellationToken cancellationToken)
-    {
-        await store.MarkAllReadAsync(command.UserId, clock.GetUtcNow(), cancellationToken);
-        return 0;
-    }
-}

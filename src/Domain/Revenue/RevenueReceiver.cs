@@ -71,25 +71,3 @@ public sealed class RevenueReceiver
         _ => RevenueSource.Other,
     };
 }
-
-/// <summary>Deposit addresses. Changes are committed by <see cref="Common.IUnitOfWork"/>.</summary>
-public interface IRevenueReceiverStore
-{
-    void Add(RevenueReceiver receiver);
-
-    Task<RevenueReceiver?> FindAsync(AssetId assetId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RevenueReceiver>> ListAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>Where an asset's receiver lives (deterministic, readable before it is created).</summary>
-public interface IDepositAddressReader
-{
-    Task<string> ReceiverAddressAsync(long onChainTokenId, CancellationToken cancellationToken);
-
-    /// <summary>What the asset's receiver holds now (minor units of the stablecoin).</summary>
-    Task<long> BalanceAsync(long onChainTokenId, CancellationToken cancellationToken);
-
-    /// <summary>The stablecoin a deposit must be paid in (other tokens sent to the address are not revenue).</summary>
-    Task<string> StablecoinAsync(CancellationToken cancellationToken);
-}

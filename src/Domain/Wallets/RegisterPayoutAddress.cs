@@ -24,12 +24,3 @@ public sealed class RegisterPayoutAddressHandler(IWalletService wallets) : IComm
     public async ValueTask<Result<WalletView>> Handle(RegisterPayoutAddress command, CancellationToken cancellationToken) =>
         await wallets.RegisterPayoutAddressAsync(command.UserId, command.Address.Trim(), command.Signature.Trim(), cancellationToken);
 }
-
-/// <summary>Automatic payouts (pushed in batches) or claiming when the investor chooses.</summary>
-public sealed record SetPayoutPreference(string UserId, PayoutPreference Preference) : ICommand<Result<WalletView>>;
-
-public sealed class SetPayoutPreferenceHandler(IWalletService wallets) : ICommandHandler<SetPayoutPreference, Result<WalletView>>
-{
-    public async ValueTask<Result<WalletView>> Handle(SetPayoutPreference command, CancellationToken cancellationToken) =>
-        await wallets.SetPayoutPreferenceAsync(command.UserId, command.Preference, cancellationToken);
-}

@@ -6,15 +6,6 @@ using TokenPlatform.Domain.Wallets;
 
 namespace TokenPlatform.Domain.Assets;
 
-/// <summary>Assets waiting for an admin's decision, oldest first.</summary>
-public sealed record ListAssetsInReview : IQuery<IReadOnlyList<AssetSummary>>;
-
-public sealed class ListAssetsInReviewHandler(IAssetRepository assets) : IQueryHandler<ListAssetsInReview, IReadOnlyList<AssetSummary>>
-{
-    public async ValueTask<IReadOnlyList<AssetSummary>> Handle(ListAssetsInReview query, CancellationToken cancellationToken) =>
-        (await assets.ListByStatusAsync(AssetStatus.InReview, 500, cancellationToken)).OrderBy(a => a.UpdatedAt).ToList();
-}
-
 /// <summary>
 /// An admin approves an asset: the listing fee is recorded as platform revenue and the on-chain
 /// creation is queued in the same transaction - the asset (supply in the sale escrow, royalty info),
@@ -84,70 +75,5 @@ public sealed class ApproveAssetHandler(
             "in review", $"approved; listing fee {schedule.ListingFee} USD", null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return create.Id;
-    }
-}
-
-public sealed record RejectAsset(AssetId AssetId, string Reason, string ActorId = "system") : ICommand<Result<AssetId>>;
-
-public sealed class RejectAssetValidator : IValidator<RejectAsset>
-{
-    public IReadOnlyList<FieldError> Validate(RejectAsset message) =>
-        new FieldErrors().Required(message.Reason, nameof(message.Reason), "The reason").Length(message.Reason, 5, 1000, nameof(message.Reason), "The reason").Errors;
-}
-
-public sealed class RejectAssetHandler(IAssetRepository assets, Compliance.IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<RejectAsset, Result<AssetId>>
-{
-    public async ValueTask<Result<AssetId>> Handle(RejectAsset command, CancellationToken cancellationToken)
-    {
-        var asset = await assets.FindAsync(command.AssetId, cancellationToken);
-        if (asset is null)
-        {
-            return Error.NotFound("asset.missing", "No such asset.");
-        }
-
-        var now = clock.GetUtcNow();
-        var rejected = asset.Reject(command.Reason, now);
-        if (!rejected.IsSuccess)
-        {
-            return rejected.Error!;
-        }
-
-        audit.Record(new Compliance.AuditEntry(Guid.CreateVersion7(), now, command.ActorId, Compliance.AuditActions.AssetReject, asset.Id.Value, asset.Name, "in review", "rejected", command.Reason.Trim()));
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return asset.Id;
-    }
-}
-
-/// <summary>Marks approved assets live once the chain confirmed their creation (run by a background worker).</summary>
-public sealed record SyncAssetsWithChain : ICommand<int>;
-
-public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOutbox outbox, IUnitOfWork unitOfWork, TimeProvider clock)
-    : ICommandHandler<SyncAssetsWithChain, int>
-{
-    public async ValueTask<int> Handle(SyncAssetsWithChain command, CancellationToken cancellationToken)
-    {
-        var changed = 0;
-        foreach (var asset in await assets.ListAwaitingChainAsync(100, cancellationToken))
-        {
-            var creation = await outbox.FindAsync(asset.CreationOperationId!.Value, cancellationToken);
-            if (creation is { Status: ChainOperationStatus.Confirmed, Result: { } result } && TokenIdOf(result) is { } tokenId
-                && asset.MarkLive(tokenId, clock.GetUtcNow()).IsSuccess)
-            {
-                changed++;
-            }
-        }
-
-        if (changed > 0)
-        {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-
-        return changed;
-    }
-
-    private static long? TokenIdOf(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty(CreateAssetOnChain.TokenIdKey, out var id) ? id.GetInt64() : null;
     }
 }

@@ -6,36 +6,6 @@ using TokenPlatform.Domain.Fees;
 
 namespace TokenPlatform.Domain.Distributions;
 
-/// <summary>An executed distribution with every line and the chain operations that paid it.</summary>
-public sealed record GetDistribution(Guid DistributionId) : IQuery<Result<DistributionView>>;
-
-public sealed record DistributionView(Distribution Distribution, string AssetName, IReadOnlyList<ChainOperationView> Operations);
-
-/// <summary>Any signed-in user may read a distribution: its lines are what anyone can verify on chain.</summary>
-public sealed class GetDistributionHandler(IDistributionStore distributions, IAssetRepository assets, IChainMonitor monitor) : IQueryHandler<GetDistribution, Result<DistributionView>>
-{
-    public async ValueTask<Result<DistributionView>> Handle(GetDistribution query, CancellationToken cancellationToken)
-    {
-        var distribution = await distributions.FindAsync(query.DistributionId, cancellationToken);
-        if (distribution is null)
-        {
-            return Error.NotFound("distribution.missing", "No such distribution.");
-        }
-
-        var asset = await assets.FindAsync(distribution.AssetId, cancellationToken);
-        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken));
-    }
-}
-
-/// <summary>The asset's distributions, newest first.</summary>
-public sealed record ListDistributions(AssetId AssetId) : IQuery<IReadOnlyList<Distribution>>;
-
-public sealed class ListDistributionsHandler(IDistributionStore distributions) : IQueryHandler<ListDistributions, IReadOnlyList<Distribution>>
-{
-    public async ValueTask<IReadOnlyList<Distribution>> Handle(ListDistributions query, CancellationToken cancellationToken) =>
-        await distributions.ListByAssetAsync(query.AssetId, cancellationToken);
-}
-
 /// <summary>
 /// Follows every unfinished distribution's operations (run by a background worker): the holders'
 /// funding confirmed -> funded (claims use its root); all confirmed -> completed, and the platform's fees
@@ -130,26 +100,5 @@ public sealed class SyncDistributionsWithChainHandler(
         {
             revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), kind, d.AssetId.Value, Money.FromMinorUnits(amount).Value, now));
         }
-    }
-}
-
-/// <summary>A distribution batch as the operations console shows it: its size, the gas its transactions used, its root and status.</summary>
-public sealed record DistributionBatchView(Guid Id, string AssetName, DateTimeOffset CreatedAt, long Gross, long HoldersShare, int Transactions, long GasUsed, string MerkleRoot, DistributionStatus Status, string? FailureReason);
-
-public sealed record ListDistributionBatches(int Take = 20) : IQuery<IReadOnlyList<DistributionBatchView>>;
-
-public sealed class ListDistributionBatchesHandler(IDistributionStore distributions, IAssetRepository assets, IChainMonitor monitor) : IQueryHandler<ListDistributionBatches, IReadOnlyList<DistributionBatchView>>
-{
-    public async ValueTask<IReadOnlyList<DistributionBatchView>> Handle(ListDistributionBatches query, CancellationToken cancellationToken)
-    {
-        var views = new List<DistributionBatchView>();
-        foreach (var d in await distributions.ListRecentAsync(Math.Clamp(query.Take, 1, 100), cancellationToken))
-        {
-            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
-            var name = (await assets.FindAsync(d.AssetId, cancellationToken))?.Name ?? "";
-            views.Add(new DistributionBatchView(d.Id, name, d.CreatedAt, d.Gross, d.HoldersShare, ops.Count, ops.Sum(o => o.GasUsed ?? 0), d.MerkleRoot, d.Status, d.FailureReason));
-        }
-
-        return views;
     }
 }

@@ -1,0 +1,16 @@
+using TokenPlatform.Domain.Chain;
+
+namespace TokenPlatform.Domain.Fees;
+
+/// <summary>Queues the on-chain fee parameters of a schedule version: commission, trading fee cap, royalty cap (one chain of operations).</summary>
+public sealed class FeeScheduleChainSync(IChainOutbox outbox)
+{
+    public async Task QueueAsync(FeeSchedule schedule, CancellationToken cancellationToken)
+    {
+        var key = $"fees:{schedule.Id}";
+        var commission = await outbox.EnqueueAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.PrimaryCommission, (ushort)schedule.PrimaryCommission.Value), $"{key}:commission", cancellationToken);
+        var trading = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.TradingFeeCap, (ushort)schedule.TradingFee.Value), $"{key}:trading-cap", commission.Id, cancellationToken);
+        var royalty = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.ResaleRoyaltyCap, (ushort)schedule.ResaleRoyaltyCap.Value), $"{key}:royalty-cap", trading.Id, cancellationToken);
+        schedule.QueuedOnChain(royalty.Id);
+    }
+}

@@ -1,0 +1,3 @@
+namespace TokenPlatform.Domain.Revenue;
+
+public sealed record RecordedRevenue(int Received, int Recorded, int Duplicates);
