@@ -326,7 +326,7 @@ internal static class DepositLatency1000Benchmark
         IReadOnlyList<ChainOperationView> ops;
         using (var scope = services.CreateScope())
         {
-            ops = await scope.ServiceProvider.GetRequiredService<IChainMonitor>().ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(run.Id), CancellationToken.None);
+            ops = await scope.ServiceProvider.GetRequiredService<IChainMonitor>().ListByKeyPrefixAsync(Domain.Chain.OperationKeys.DistributionPrefix(run.Id), CancellationToken.None);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -174,7 +174,7 @@ public sealed class ChainAppHost : AppHost
             using var scope = Services.CreateScope();
             var live = await scope.ServiceProvider.GetRequiredService<Domain.Assets.IAssetRepository>().ListByStatusAsync(Domain.Assets.AssetStatus.Live, 100, CancellationToken.None);
             if (live.FirstOrDefault(a => a.Name == name) is { } asset
-                && (await scope.ServiceProvider.GetRequiredService<Domain.Chain.IChainMonitor>().ListByKeyPrefixAsync($"asset:{asset.Id}:", CancellationToken.None))
+                && (await scope.ServiceProvider.GetRequiredService<Domain.Chain.IChainMonitor>().ListByKeyPrefixAsync(Domain.Chain.OperationKeys.AssetPrefix(asset.Id), CancellationToken.None))
                     .All(o => o.Status == Domain.Chain.ChainOperationStatus.Confirmed))
             {
                 return asset.Id.Value;

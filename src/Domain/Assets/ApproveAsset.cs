@@ -45,24 +45,23 @@ public sealed class ApproveAssetHandler(
         var now = clock.GetUtcNow();
         var schedule = await fees.InForceAsync(now, cancellationToken);
         var terms = asset.Terms!;
-        var key = $"asset:{asset.Id}";
         var create = await outbox.EnqueueAsync(
             new CreateAssetOnChain(asset.Id.Value, issuer.Address, terms.TotalFractions, terms.MaxFractionsPerHolder, asset.Offering!.LockUpUntil, (ushort)terms.ResaleRoyalty.Value),
-            $"{key}:create", cancellationToken);
+            OperationKeys.AssetCreate(asset.Id), cancellationToken);
         foreach (var document in asset.Documents.Where(d => d.Kind == DocumentKind.Document).OrderBy(d => d.UploadedAt))
         {
             await outbox.EnqueueAfterAsync(
                 new AnchorDocumentOnChain(asset.Id.Value, document.FileName, $"/api/v1/assets/{asset.Id}/documents/{document.Id}", document.Sha256),
-                $"{key}:document:{document.Id}", create.Id, cancellationToken);
+                OperationKeys.AssetDocument(asset.Id, document.Id), create.Id, cancellationToken);
         }
 
         await outbox.EnqueueAfterAsync(
             new OpenOfferingOnChain(asset.Id.Value, terms.PricePerFraction.MinorUnits, terms.MinimumPurchase, asset.Offering.Start, asset.Offering.End),
-            $"{key}:offering", create.Id, cancellationToken);
+            OperationKeys.AssetOffering(asset.Id), create.Id, cancellationToken);
         var split = asset.Split!;
         await outbox.EnqueueAsync(
             new CreateRoyaltyStreamOnChain(asset.Id.Value, split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps),
-            $"{key}:split", cancellationToken);
+            OperationKeys.AssetSplit(asset.Id), cancellationToken);
 
         var approved = asset.Approve(schedule.ListingFee, create.Id, now);
         if (!approved.IsSuccess)

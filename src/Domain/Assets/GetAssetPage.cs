@@ -29,7 +29,7 @@ public sealed class GetAssetPageHandler(IAssetRepository assets, IFeeScheduleRep
             return Error.NotFound("asset.missing", "No such asset.");
         }
 
-        var operations = await monitor.ListByKeyPrefixAsync($"asset:{asset.Id}:", cancellationToken);
+        var operations = await monitor.ListByKeyPrefixAsync(OperationKeys.AssetPrefix(asset.Id), cancellationToken);
         long? available = null;
         if (asset.OnChainTokenId is { } tokenId)
         {

@@ -10,6 +10,4 @@ internal static class ComplianceRules
 
     public static bool IsAddress(string? value) =>
         value is { Length: 42 } && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value[2..].All(Uri.IsHexDigit);
-
-    public const string KeyPrefix = "compliance:";
 }

@@ -49,7 +49,7 @@ public sealed class ForceTransferHandler(IAssetRepository assets, IInvestorChain
         }
 
         var op = await outbox.EnqueueAsync(new ForcedTransferOnChain(asset.Id.Value, tokenId, from, to, command.Amount, command.Reason.Trim()),
-            $"{ComplianceRules.KeyPrefix}forced-transfer:{Guid.CreateVersion7()}", cancellationToken);
+            OperationKeys.Compliance("forced-transfer", Guid.CreateVersion7()), cancellationToken);
         audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), command.ActorId, AuditActions.ForcedTransfer, asset.Id.Value, asset.Name,
             $"{from} held {held:N0}", $"{command.Amount:N0} moved to {to}", command.Reason.Trim()));
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -9,5 +9,5 @@ public sealed record ListComplianceOperations : IQuery<IReadOnlyList<ChainOperat
 public sealed class ListComplianceOperationsHandler(IChainMonitor monitor) : IQueryHandler<ListComplianceOperations, IReadOnlyList<ChainOperationView>>
 {
     public async ValueTask<IReadOnlyList<ChainOperationView>> Handle(ListComplianceOperations query, CancellationToken cancellationToken) =>
-        (await monitor.ListByKeyPrefixAsync(ComplianceRules.KeyPrefix, cancellationToken)).OrderByDescending(o => o.CreatedAt).Take(50).ToList();
+        (await monitor.ListByKeyPrefixAsync(OperationKeys.CompliancePrefix, cancellationToken)).OrderByDescending(o => o.CreatedAt).Take(50).ToList();
 }

@@ -20,7 +20,7 @@ public sealed class SetAddressFrozenHandler(IChainOutbox outbox, IAuditLog audit
     public async ValueTask<Result<Guid>> Handle(SetAddressFrozen command, CancellationToken cancellationToken)
     {
         var address = command.Address.Trim();
-        var op = await outbox.EnqueueAsync(new SetFrozenOnChain(address, command.Frozen), $"{ComplianceRules.KeyPrefix}freeze:{Guid.CreateVersion7()}", cancellationToken);
+        var op = await outbox.EnqueueAsync(new SetFrozenOnChain(address, command.Frozen), OperationKeys.Compliance("freeze", Guid.CreateVersion7()), cancellationToken);
         audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), command.ActorId, command.Frozen ? AuditActions.AddressFreeze : AuditActions.AddressUnfreeze, null,
             address, command.Frozen ? "active" : "frozen", command.Frozen ? "frozen" : "active", command.Reason.Trim()));
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class SetAssetPausedHandler(IAssetRepository assets, IChainOutbox 
         }
 
         var now = clock.GetUtcNow();
-        var op = await outbox.EnqueueAsync(new SetAssetPausedOnChain(asset.Id.Value, tokenId, command.Paused), $"{ComplianceRules.KeyPrefix}pause:{Guid.CreateVersion7()}", cancellationToken);
+        var op = await outbox.EnqueueAsync(new SetAssetPausedOnChain(asset.Id.Value, tokenId, command.Paused), OperationKeys.Compliance("pause", Guid.CreateVersion7()), cancellationToken);
         audit.Record(new AuditEntry(Guid.CreateVersion7(), now, command.ActorId, command.Paused ? AuditActions.AssetPause : AuditActions.AssetUnpause, asset.Id.Value,
             asset.Name, command.Paused ? "transfers allowed" : "paused", command.Paused ? "paused" : "transfers allowed", command.Reason.Trim()));
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class ClaimAllPayoutsHandler(IWalletService wallets, IEntitlementL
             return Error.NotFound("wallet.missing", "This account has no wallet yet.");
         }
 
-        if ((await monitor.ListByKeyPrefixAsync($"claim:{command.UserId}:", cancellationToken)).Any(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed)))
+        if ((await monitor.ListByKeyPrefixAsync(OperationKeys.ClaimPrefix(command.UserId), cancellationToken)).Any(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed)))
         {
             return Error.Conflict("claim.in_flight", "Your previous claim is still being processed.");
         }
@@ -39,7 +39,7 @@ public sealed class ClaimAllPayoutsHandler(IWalletService wallets, IEntitlementL
             return Error.Conflict("claim.nothing", "Nothing is claimable right now.");
         }
 
-        var queued = await outbox.EnqueueAsync(new ClaimPayoutsOnChain(command.UserId, claims), $"claim:{command.UserId}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}", cancellationToken);
+        var queued = await outbox.EnqueueAsync(new ClaimPayoutsOnChain(command.UserId, claims), OperationKeys.Claim(command.UserId, clock.GetUtcNow()), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return queued.Id;
     }

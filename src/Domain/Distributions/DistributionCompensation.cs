@@ -27,7 +27,7 @@ public sealed class DistributionCompensation(
             return false;
         }
 
-        return NothingMoved(distribution.Id, await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken));
+        return NothingMoved(distribution.Id, await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(distribution.Id), cancellationToken));
     }
 
     /// <summary>Every operation is final and none that moves money was confirmed.</summary>
@@ -43,7 +43,7 @@ public sealed class DistributionCompensation(
             return false;
         }
 
-        var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
+        var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(distribution.Id), cancellationToken);
         var failed = ops.Where(o => o.Status == ChainOperationStatus.Failed).Select(o => o.Id).ToList();
         if (await monitor.CancelFailedAsync(failed, reason, cancellationToken) != failed.Count)
         {

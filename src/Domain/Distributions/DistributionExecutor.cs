@@ -94,7 +94,7 @@ public sealed class DistributionExecutor(
     public static async Task<long?> StreamIdAsync(IChainMonitor monitor, AssetId assetId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(monitor);
-        var ops = await monitor.ListByKeyPrefixAsync($"asset:{assetId}:split", cancellationToken);
+        var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.AssetSplit(assetId), cancellationToken);
         if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed && o.Result is not null) is not { } op)
         {
             return null;
@@ -141,13 +141,13 @@ public sealed class DistributionExecutor(
             split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps,
             update is not null, update?.Root ?? "0x" + new string('0', 64), update?.TotalEntitled ?? 0, paidPayees,
             firstBatch?.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList() ?? [], firstBatch?.Proof ?? [], firstBatch?.Flags ?? []);
-        var payout = await outbox.EnqueueAsync(command, DistributionSteps.Key(d.Id, DistributionSteps.Payout), cancellationToken);
+        var payout = await outbox.EnqueueAsync(command, OperationKeys.DistributionStep(d.Id, DistributionSteps.Payout), cancellationToken);
         var last = payout.Id;
         for (var i = 1; i < batches.Count; i++)
         {
             var batch = batches[i];
             last = (await outbox.EnqueueAfterAsync(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags),
-                DistributionSteps.Key(d.Id, $"push:{i}"), payout.Id, cancellationToken)).Id;
+                OperationKeys.DistributionStep(d.Id, DistributionSteps.Push(i)), payout.Id, cancellationToken)).Id;
         }
 
         return (payout.Id, payout.Id, last);
@@ -175,7 +175,7 @@ public sealed class DistributionExecutor(
 
         async Task<Guid> Step(ChainCommand command, string step)
         {
-            var queued = await Then(command, DistributionSteps.Key(d.Id, step));
+            var queued = await Then(command, OperationKeys.DistributionStep(d.Id, step));
             first ??= queued;
             return queued;
         }
@@ -185,7 +185,7 @@ public sealed class DistributionExecutor(
         // funder's other distributions), so it can only ever be the head of the chain, never in its middle.
         if (feesFromWallet + toStreamFromWallet > 0)
         {
-            var permitKey = $"wallet:{d.FunderUserId}:operator-allowance";
+            var permitKey = OperationKeys.OperatorAllowance(d.FunderUserId);
             var permits = await monitor.ListByKeyPrefixAsync(permitKey, cancellationToken);
             if (permits.LastOrDefault(p => p.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)) is { } usable)
             {
@@ -194,7 +194,7 @@ public sealed class DistributionExecutor(
             else if (permits.Count > 0)
             {
                 // Every earlier permit failed (e.g. signed with a nonce another permit used first): sign a new one.
-                permitKey = $"{permitKey}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+                permitKey = OperationKeys.OperatorAllowance(d.FunderUserId, clock.GetUtcNow());
             }
 
             // A new permit reads the wallet's permit nonce when it is signed: after the wallet's signed
@@ -247,7 +247,7 @@ public sealed class DistributionExecutor(
             for (var i = 0; i < (update?.PushBatches.Count ?? 0); i++)
             {
                 var batch = update!.PushBatches[i];
-                await Step(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags), $"push:{i}");
+                await Step(new PushPayoutsOnChain(d.Id, d.OnChainTokenId, batch.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList(), batch.Proof, batch.Flags), DistributionSteps.Push(i));
             }
         }
 

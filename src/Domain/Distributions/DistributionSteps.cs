@@ -1,6 +1,6 @@
 namespace TokenPlatform.Domain.Distributions;
 
-/// <summary>The idempotency keys of a distribution's chain operations: <c>distribution:{id}:{step}</c>.</summary>
+/// <summary>The steps of a distribution's chain operations, each keyed <see cref="Chain.OperationKeys.DistributionStep"/>.</summary>
 public static class DistributionSteps
 {
     /// <summary>Pulls the fees from the funder to the treasury (money moves).</summary>
@@ -21,12 +21,10 @@ public static class DistributionSteps
     /// <summary>Splits the stream and funds the holder pool with the new root, in one transaction.</summary>
     public const string FundHolders = "fund-holders";
 
-    public static string KeyPrefix(Guid distributionId) => $"distribution:{distributionId}:";
-
-    public static string Key(Guid distributionId, string step) => $"distribution:{distributionId}:{step}";
+    /// <summary>Pushes one batch of holder payouts (after the funding step), in batch order.</summary>
+    public static string Push(int batch) => $"push:{batch}";
 
     /// <summary>The steps that move the gross in (from the funder or the deposit address): until one of them ran, a failed distribution can be undone.</summary>
     public static bool MovesMoney(Guid distributionId, string idempotencyKey) =>
-        idempotencyKey == Key(distributionId, Fees) || idempotencyKey == Key(distributionId, ToSplitter) || idempotencyKey == Key(distributionId, ReleaseDeposit)
-        || idempotencyKey == Key(distributionId, Payout);
+        ((string[])[Fees, ToSplitter, ReleaseDeposit, Payout]).Any(step => idempotencyKey == Chain.OperationKeys.DistributionStep(distributionId, step));
 }

@@ -22,6 +22,6 @@ public sealed class GetDistributionHandler(IDistributionStore distributions, IAs
         }
 
         var asset = await assets.FindAsync(distribution.AssetId, cancellationToken);
-        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken));
+        return new DistributionView(distribution, asset?.Name ?? "", await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(distribution.Id), cancellationToken));
     }
 }

@@ -23,7 +23,9 @@ public sealed class GetDistributionStatementHandler(ISender sender, IEntitlement
         var (d, _, ops) = view.Value;
         var tree = await ledger.TreeOfAsync(d, cancellationToken);
         var proofs = tree.Leaves.ToDictionary(l => l.Leaf.Index);
-        string? Tx(string suffix) => ops.FirstOrDefault(o => o.IdempotencyKey.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))?.TxHash;
+        // The transaction that moved the line's money: its own step in a manual run, the router's payout in an automatic one.
+        string? Tx(params string[] steps) => steps.Select(step => ops.FirstOrDefault(o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, step))?.TxHash)
+            .FirstOrDefault(hash => hash is not null);
         var pushes = ops.Where(o => o.Kind == PushPayoutsOnChain.KindName).ToList();
         return Csv.Write(Header, d.Lines.OrderBy(l => l.Order).Select(l => (IReadOnlyList<string>)
         [
@@ -49,9 +51,9 @@ public sealed class GetDistributionStatementHandler(ISender sender, IEntitlement
             l.Cumulative is { } cumulative ? Csv.Number(cumulative) : "",
             Csv.Cell(l.Kind switch
             {
-                DistributionLineKind.Payee => Tx($":withdraw:{l.Address}"),
-                DistributionLineKind.Holder => Tx(":fund-holders"),
-                _ => Tx(":fees"),
+                DistributionLineKind.Payee => Tx(DistributionSteps.WithdrawPayees, DistributionSteps.Payout),
+                DistributionLineKind.Holder => Tx(DistributionSteps.FundHolders, DistributionSteps.Payout),
+                _ => Tx(DistributionSteps.Fees, DistributionSteps.ReleaseDeposit, DistributionSteps.Payout),
             }),
             Csv.Cell(l.HolderIndex is { } i && proofs.TryGetValue(i, out var p) ? string.Join(' ', p.Proof) : ""),
         ]));

@@ -49,7 +49,7 @@ public sealed class GetMyPayoutsHandler(IWalletService wallets, IDistributionSto
 
         // A payout counts as received once its distribution funded the pool (completed).
         var received = history.Where(h => h.Status == DistributionStatus.Completed).Sum(h => h.Amount);
-        var inFlight = (await monitor.ListByKeyPrefixAsync($"claim:{query.UserId}:", cancellationToken))
+        var inFlight = (await monitor.ListByKeyPrefixAsync(OperationKeys.ClaimPrefix(query.UserId), cancellationToken))
             .LastOrDefault(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed));
         return new PayoutsView(history, claimable, received, claimable.Sum(c => c.Claimable), inFlight);
     }

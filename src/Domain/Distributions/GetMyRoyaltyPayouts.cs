@@ -38,9 +38,9 @@ public sealed class GetMyRoyaltyPayoutsHandler(IWalletService wallets, IDistribu
             }
 
             // A manual run withdraws the payees in a step of its own; an automatic run in its one payout.
-            var steps = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
-            var paid = steps.FirstOrDefault(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, DistributionSteps.WithdrawPayees))
-                ?? steps.FirstOrDefault(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, DistributionSteps.Payout));
+            var steps = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
+            var paid = steps.FirstOrDefault(o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, DistributionSteps.WithdrawPayees))
+                ?? steps.FirstOrDefault(o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, DistributionSteps.Payout));
             views.Add(new RoyaltyPayoutView(d.Id, name, d.CreatedAt, line.Amount, d.FunderUserId == DistributionExecutor.PlatformFunder, d.Status, paid?.TxHash, paid?.BlockNumber));
         }
 

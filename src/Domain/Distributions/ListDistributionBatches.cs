@@ -16,7 +16,7 @@ public sealed class ListDistributionBatchesHandler(IDistributionStore distributi
         var views = new List<DistributionBatchView>();
         foreach (var d in await distributions.ListRecentAsync(Math.Clamp(query.Take, 1, 100), cancellationToken))
         {
-            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
+            var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
             var name = (await assets.FindAsync(d.AssetId, cancellationToken))?.Name ?? "";
             views.Add(new DistributionBatchView(d.Id, name, d.CreatedAt, d.Gross, d.HoldersShare, ops.Count, ops.Sum(o => o.GasUsed ?? 0), d.MerkleRoot, d.Status, d.FailureReason));
         }

@@ -34,7 +34,7 @@ public sealed class ResumeDistributionHandler(IDistributionStore distributions, 
             return Error.Conflict("distribution.not_failed", $"Only a failed distribution can be resumed (this one is {distribution.Status.ToString().ToLowerInvariant()}).");
         }
 
-        var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(distribution.Id), cancellationToken);
+        var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(distribution.Id), cancellationToken);
         if (ops.Any(o => o.Status == ChainOperationStatus.Cancelled) || DistributionCompensation.NothingMoved(distribution.Id, ops))
         {
             return Error.Conflict("distribution.compensated", "This distribution failed before any money moved: it is cancelled and its revenue is undistributed again. Run a new distribution instead.");

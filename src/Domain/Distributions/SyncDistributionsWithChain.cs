@@ -32,7 +32,7 @@ public sealed class SyncDistributionsWithChainHandler(
         var cancellable = new List<Guid>();
         foreach (var d in await distributions.ListUnfinishedAsync(cancellationToken))
         {
-            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
+            var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
             var now = clock.GetUtcNow();
             if (d.FundingOperationId is { } funding && ops.Any(o => o.Id == funding && o.Status == ChainOperationStatus.Confirmed
                 && (o.Kind == FundHoldersOnChain.KindName || (o.Kind == ExecutePayoutOnChain.KindName && d.HoldersShare > 0))))

@@ -20,8 +20,8 @@ public sealed class WalletCommitments(IDistributionStore distributions, IChainMo
         long manual = 0, automatic = 0;
         foreach (var d in await distributions.ListUnfinishedDrawingOnAsync(userId, wallet, cancellationToken))
         {
-            var ops = await monitor.ListByKeyPrefixAsync(DistributionSteps.KeyPrefix(d.Id), cancellationToken);
-            bool Done(string step) => ops.Any(o => o.IdempotencyKey == DistributionSteps.Key(d.Id, step) && o.Status == ChainOperationStatus.Confirmed);
+            var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
+            bool Done(string step) => ops.Any(o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, step) && o.Status == ChainOperationStatus.Confirmed);
             if (d.FunderUserId == userId)
             {
                 var (_, _, feesFromWallet, toStreamFromWallet) = DistributionExecutor.Parts(d);

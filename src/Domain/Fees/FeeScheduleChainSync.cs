@@ -7,10 +7,9 @@ public sealed class FeeScheduleChainSync(IChainOutbox outbox)
 {
     public async Task QueueAsync(FeeSchedule schedule, CancellationToken cancellationToken)
     {
-        var key = $"fees:{schedule.Id}";
-        var commission = await outbox.EnqueueAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.PrimaryCommission, (ushort)schedule.PrimaryCommission.Value), $"{key}:commission", cancellationToken);
-        var trading = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.TradingFeeCap, (ushort)schedule.TradingFee.Value), $"{key}:trading-cap", commission.Id, cancellationToken);
-        var royalty = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.ResaleRoyaltyCap, (ushort)schedule.ResaleRoyaltyCap.Value), $"{key}:royalty-cap", trading.Id, cancellationToken);
+        var commission = await outbox.EnqueueAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.PrimaryCommission, (ushort)schedule.PrimaryCommission.Value), OperationKeys.FeeParameter(schedule.Id, "commission"), cancellationToken);
+        var trading = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.TradingFeeCap, (ushort)schedule.TradingFee.Value), OperationKeys.FeeParameter(schedule.Id, "trading-cap"), commission.Id, cancellationToken);
+        var royalty = await outbox.EnqueueAfterAsync(new SetFeeParameterOnChain(schedule.Id, FeeParameter.ResaleRoyaltyCap, (ushort)schedule.ResaleRoyaltyCap.Value), OperationKeys.FeeParameter(schedule.Id, "royalty-cap"), trading.Id, cancellationToken);
         schedule.QueuedOnChain(royalty.Id);
     }
 }

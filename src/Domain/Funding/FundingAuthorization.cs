@@ -107,13 +107,4 @@ public sealed class FundingAuthorization
         (Status, EndedAt) = (status, now);
         return true;
     }
-
-    /// <summary>The outbox operation that puts the signed authorization (or its revocation) on the router.</summary>
-    public static string SetKey(Guid id) => $"funding-authorization:{id}:set";
-
-    public static string PermitKey(Guid id) => $"funding-authorization:{id}:permit";
-
-    public static string RevokeKey(Guid id) => $"funding-authorization:{id}:revoke";
-
-    public static string RevokePermitKey(Guid id) => $"funding-authorization:{id}:revoke-permit";
 }

@@ -37,8 +37,8 @@ public sealed record FundingAuthorizationView(
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(monitor);
-        var set = First(await monitor.ListByKeyPrefixAsync(FundingAuthorization.SetKey(a.Id), cancellationToken));
-        var permit = First(await monitor.ListByKeyPrefixAsync(FundingAuthorization.PermitKey(a.Id), cancellationToken));
+        var set = First(await monitor.ListByKeyPrefixAsync(OperationKeys.FundingAuthorizationSet(a.Id), cancellationToken));
+        var permit = First(await monitor.ListByKeyPrefixAsync(OperationKeys.FundingAuthorizationPermit(a.Id), cancellationToken));
         var state = (set?.Status, permit?.Status) switch
         {
             (ChainOperationStatus.Confirmed, ChainOperationStatus.Confirmed) => AuthorizationChainState.Confirmed,

@@ -17,11 +17,11 @@ public static class FundingChain
         var pending = new List<ChainOperationView>();
         foreach (var a in await authorizations.ListAsync(userId, 5, cancellationToken))
         {
-            pending.AddRange(await monitor.ListByKeyPrefixAsync($"funding-authorization:{a.Id}:", cancellationToken));
+            pending.AddRange(await monitor.ListByKeyPrefixAsync(OperationKeys.FundingAuthorizationPrefix(a.Id), cancellationToken));
         }
 
         // A manual run's permit to the operator uses the same stablecoin nonce.
-        pending.AddRange(await monitor.ListByKeyPrefixAsync($"wallet:{userId}:operator-allowance", cancellationToken));
+        pending.AddRange(await monitor.ListByKeyPrefixAsync(OperationKeys.OperatorAllowance(userId), cancellationToken));
         return pending.Where(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed or ChainOperationStatus.Cancelled))
             .OrderByDescending(o => o.CreatedAt).Select(o => (Guid?)o.Id).FirstOrDefault();
     }

@@ -66,10 +66,10 @@ public sealed class GrantFundingAuthorizationHandler(
         authorizations.Add(authorization);
         var permit = new AllowRouterSpendingOnChain(command.UserId, wallet.Address, authorization.CapMinorUnits, authorization.ExpiresAt);
         var permitOp = after is { } a
-            ? await outbox.EnqueueAfterAsync(permit, FundingAuthorization.PermitKey(authorization.Id), a, cancellationToken)
-            : await outbox.EnqueueAsync(permit, FundingAuthorization.PermitKey(authorization.Id), cancellationToken);
+            ? await outbox.EnqueueAfterAsync(permit, OperationKeys.FundingAuthorizationPermit(authorization.Id), a, cancellationToken)
+            : await outbox.EnqueueAsync(permit, OperationKeys.FundingAuthorizationPermit(authorization.Id), cancellationToken);
         await outbox.EnqueueAfterAsync(new SetFundingAuthorizationOnChain(authorization.Id, command.UserId, wallet.Address, authorization.CapMinorUnits, authorization.ExpiresAt),
-            FundingAuthorization.SetKey(authorization.Id), permitOp.Id, cancellationToken);
+            OperationKeys.FundingAuthorizationSet(authorization.Id), permitOp.Id, cancellationToken);
         audit.Record(new AuditEntry(Guid.CreateVersion7(), now, command.UserId, AuditActions.FundingAuthorize, null, $"standing authorization of {wallet.Address}",
             previous is null ? "none" : Describe(previous), Describe(authorization), null));
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -31,16 +31,16 @@ public sealed class RevokeFundingAuthorizationHandler(
         }
 
         authorization.Revoke(now);
-        var set = FundingAuthorizationView.First(await monitor.ListByKeyPrefixAsync(FundingAuthorization.SetKey(authorization.Id), cancellationToken));
+        var set = FundingAuthorizationView.First(await monitor.ListByKeyPrefixAsync(OperationKeys.FundingAuthorizationSet(authorization.Id), cancellationToken));
         // Nothing to undo on chain when the authorization never reached it.
         if (set is not null && set.Status is not (ChainOperationStatus.Failed or ChainOperationStatus.Cancelled))
         {
             // After the wallet's last signed operation on its way (its own grant, or a permit), in nonce order.
             var after = await FundingChain.PendingTailAsync(authorizations, monitor, command.UserId, cancellationToken) ?? set.Id;
             var revoke = await outbox.EnqueueAfterAsync(new SetFundingAuthorizationOnChain(authorization.Id, command.UserId, authorization.Address, 0, now),
-                FundingAuthorization.RevokeKey(authorization.Id), after, cancellationToken);
+                OperationKeys.FundingAuthorizationRevoke(authorization.Id), after, cancellationToken);
             await outbox.EnqueueAfterAsync(new AllowRouterSpendingOnChain(command.UserId, authorization.Address, 0, now.AddDays(1)),
-                FundingAuthorization.RevokePermitKey(authorization.Id), revoke.Id, cancellationToken);
+                OperationKeys.FundingAuthorizationRevokePermit(authorization.Id), revoke.Id, cancellationToken);
         }
 
         audit.Record(new AuditEntry(Guid.CreateVersion7(), now, command.UserId, AuditActions.FundingRevoke, null, $"standing authorization of {authorization.Address}",

@@ -37,9 +37,9 @@ public sealed class ApproveKycHandler(IInvestorStore store, IWalletService walle
         var now = clock.GetUtcNow();
         var country = Countries.Find(kyc.CountryCode)!;
         var register = await outbox.EnqueueAsync(new RegisterInvestorOnChain(wallet.Address, country.Numeric, now + KycApplication.Validity),
-            $"kyc:{kyc.Id}:register:{now.ToUnixTimeSeconds()}", cancellationToken);
+            OperationKeys.KycRegister(kyc.Id, now), cancellationToken);
         var spending = await outbox.EnqueueAfterAsync(new AllowSaleSpendingOnChain(kyc.UserId, wallet.Address),
-            $"wallet:{kyc.UserId}:sale-allowance", register.Id, cancellationToken);
+            OperationKeys.SaleAllowance(kyc.UserId), register.Id, cancellationToken);
         var approved = kyc.Approve(command.ReviewerId, register.Id, spending.Id, now);
         if (!approved.IsSuccess)
         {

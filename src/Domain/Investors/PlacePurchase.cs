@@ -43,7 +43,7 @@ public sealed class PlacePurchaseHandler(PurchaseContextLoader loader, IInvestor
         var id = Guid.CreateVersion7();
         var operation = await outbox.EnqueueAfterAsync(
             new BuyFractionsOnChain(id, command.UserId, asset.OnChainTokenId!.Value, wallet.Address, terms.Quantity, (ushort)terms.CommissionBps.Value),
-            $"purchase:{id}", kyc!.SpendingOperationId!.Value, cancellationToken);
+            OperationKeys.Purchase(id), kyc!.SpendingOperationId!.Value, cancellationToken);
         var purchase = Purchase.Accept(id, command.UserId, asset.Id, wallet.Address, terms, schedule.Id, operation.Id, now);
         store.AddPurchase(purchase);
         await unitOfWork.SaveChangesAsync(cancellationToken);

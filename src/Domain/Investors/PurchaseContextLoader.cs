@@ -40,7 +40,7 @@ public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStor
             return Error.Conflict("chain.unreachable", "The chain cannot be reached right now, so your balance cannot be checked. Try again in a moment.");
         }
 
-        var offering = await monitor.ListByKeyPrefixAsync($"asset:{asset.Id}:offering", cancellationToken);
+        var offering = await monitor.ListByKeyPrefixAsync(OperationKeys.AssetOffering(asset.Id), cancellationToken);
         var offeringOnChain = offering.Any(o => o.Status == ChainOperationStatus.Confirmed);
         var pendingHere = inFlight.Where(p => p.AssetId == assetId).Sum(p => p.Quantity);
         var pendingCost = Money.FromMinorUnits(inFlight.Sum(p => p.Cost.MinorUnits)).Value;

@@ -22,13 +22,13 @@ public sealed class RequestTestFundsHandler(IWalletService wallets, IChainOutbox
             return Error.NotFound("wallet.missing", "This account has no wallet yet.");
         }
 
-        var previous = await monitor.ListByKeyPrefixAsync($"faucet:{command.UserId}:", cancellationToken);
+        var previous = await monitor.ListByKeyPrefixAsync(OperationKeys.FaucetPrefix(command.UserId), cancellationToken);
         if (previous.Any(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed)))
         {
             return Error.Conflict("faucet.busy", "Your previous faucet request is still being minted.");
         }
 
-        var key = $"faucet:{command.UserId}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        var key = OperationKeys.Faucet(command.UserId, clock.GetUtcNow());
         var operation = await outbox.EnqueueAsync(new MintTestStablecoin(wallet.Address, RequestTestFunds.Amount.MinorUnits), key, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return operation.Id;

@@ -45,12 +45,12 @@ public sealed class EnsureRevenueReceiversHandler(
 
         foreach (var receiver in scan ? all : [])
         {
-            var ops = await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(receiver.AssetId), cancellationToken);
+            var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.Receiver(receiver.AssetId), cancellationToken);
             if (ops.Count > 0 && ops.Count <= MaxRetries && ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)
                 && now - ops.Max(o => o.UpdatedAt) >= RetryAfter)
             {
                 await outbox.EnqueueAsync(new CreateRevenueReceiverOnChain(receiver.AssetId.Value, receiver.OnChainTokenId, receiver.StreamId),
-                    $"{RevenueReceiver.ReceiverKey(receiver.AssetId)}:retry:{ops.Count}", cancellationToken);
+                    OperationKeys.ReceiverRetry(receiver.AssetId, ops.Count), cancellationToken);
                 added++;
             }
         }
@@ -65,7 +65,7 @@ public sealed class EnsureRevenueReceiversHandler(
 
             var address = await chain.ReceiverAddressAsync(tokenId, cancellationToken);
             receivers.Add(new RevenueReceiver(asset.Id, tokenId, streamId, address, clock.GetUtcNow()));
-            await outbox.EnqueueAsync(new CreateRevenueReceiverOnChain(asset.Id.Value, tokenId, streamId), RevenueReceiver.ReceiverKey(asset.Id), cancellationToken);
+            await outbox.EnqueueAsync(new CreateRevenueReceiverOnChain(asset.Id.Value, tokenId, streamId), OperationKeys.Receiver(asset.Id), cancellationToken);
             added++;
         }
 

@@ -30,7 +30,7 @@ public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueRecei
             return Error.Conflict("deposit.not_ready", "The asset's deposit address is being set up on chain; it appears here within a minute of the asset going live.");
         }
 
-        var created = (await monitor.ListByKeyPrefixAsync(RevenueReceiver.ReceiverKey(query.AssetId), cancellationToken)).Any(o => o.Status == ChainOperationStatus.Confirmed);
+        var created = (await monitor.ListByKeyPrefixAsync(OperationKeys.Receiver(query.AssetId), cancellationToken)).Any(o => o.Status == ChainOperationStatus.Confirmed);
         var policy = await policies.FindAsync(query.AssetId, cancellationToken);
         return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0, await chain.StablecoinAsync(cancellationToken),
             policy?.FundRecordedRevenue ?? false);

@@ -36,8 +36,6 @@ public sealed class RevenueReceiver
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static string ReceiverKey(AssetId assetId) => $"receiver:{assetId}";
-
     /// <summary>
     /// The revenue event reference of one deposit: its transaction and its rank among that transaction's
     /// deposits (0 for a plain transfer). Not the log's index in its block: a reorg that mines the same

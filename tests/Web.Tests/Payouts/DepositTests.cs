@@ -159,7 +159,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
             var payouts = new List<Infrastructure.Chain.Outbox.ChainOperation>();
             foreach (var id in runs)
             {
-                payouts.Add((await App.StepsAsync(id)).Single(o => o.IdempotencyKey == DistributionSteps.Key(id, DistributionSteps.Payout)));
+                payouts.Add((await App.StepsAsync(id)).Single(o => o.IdempotencyKey == OperationKeys.DistributionStep(id, DistributionSteps.Payout)));
             }
 
             Assert.All(payouts, p => Assert.Equal(ExecutePayoutOnChain.KindName, p.Kind));
@@ -207,7 +207,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
 
         // The funder's permit (already on chain from earlier runs, or new) heads the chain; the release comes before anything that needs its money.
         var steps = await App.StepsAsync(id);
-        var release = steps.Single(o => o.IdempotencyKey == DistributionSteps.Key(id, DistributionSteps.ReleaseDeposit));
+        var release = steps.Single(o => o.IdempotencyKey == OperationKeys.DistributionStep(id, DistributionSteps.ReleaseDeposit));
         var byId = steps.ToDictionary(o => o.Id);
         foreach (var step in steps.Where(o => o.Id != release.Id))
         {

@@ -44,7 +44,7 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
 
         // Synthetic rows leave the shared database as they came.
         var ids = failed.Select(d => d.Id).Append(executing.Id).ToList();
-        var keys = ids.SelectMany(id => new[] { DistributionSteps.Key(id, DistributionSteps.Fees), DistributionSteps.Key(id, DistributionSteps.ToSplitter) }).ToList();
+        var keys = ids.SelectMany(id => new[] { OperationKeys.DistributionStep(id, DistributionSteps.Fees), OperationKeys.DistributionStep(id, DistributionSteps.ToSplitter) }).ToList();
         await App.WithDbAsync(async db => await db.Set<Distribution>().Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync());
         await App.WithDbAsync(async db => await db.ChainOperations.Where(o => keys.Contains(o.IdempotencyKey)).ExecuteDeleteAsync());
     }
@@ -100,7 +100,7 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
     private static ChainOperation Operation(Distribution d, string step, ChainOperationStatus status, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(),
-        IdempotencyKey = DistributionSteps.Key(d.Id, step),
+        IdempotencyKey = OperationKeys.DistributionStep(d.Id, step),
         Kind = PullFundsOnChain.KindName,
         Payload = "{}",
         Status = status,

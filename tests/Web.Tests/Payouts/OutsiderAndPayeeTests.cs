@@ -1,3 +1,4 @@
+using TokenPlatform.Domain.Chain;
 using System.Numerics;
 using System.Text.Json;
 using Nethereum.Contracts;
@@ -57,7 +58,7 @@ public sealed class OutsiderAndPayeeTests(PayoutChainFactory app) : PayoutScenar
         // An outsider splits the stream itself and tries to pull the holders' share out of the splitter.
         var contracts = await App.ContractsAsync();
         var split = asset.Split!;
-        var assign = (await App.StepsAsync(id)).Single(o => o.IdempotencyKey == DistributionSteps.Key(id, "assign"));
+        var assign = (await App.StepsAsync(id)).Single(o => o.IdempotencyKey == OperationKeys.DistributionStep(id, "assign"));
         var streamId = JsonDocument.Parse(assign.Payload).RootElement.GetProperty("streamId").GetInt64();
         var stranger = App.Stranger();
         var distribute = new DistributeFunction

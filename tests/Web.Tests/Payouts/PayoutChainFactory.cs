@@ -207,7 +207,7 @@ public sealed class PayoutChainFactory : WebApplicationFactory<Program>, IAsyncL
 
     /// <summary>The operations of a distribution, oldest first.</summary>
     public Task<List<ChainOperation>> StepsAsync(Guid distributionId) =>
-        WithDbAsync(db => db.ChainOperations.AsNoTracking().Where(o => o.IdempotencyKey.StartsWith($"distribution:{distributionId}:")).OrderBy(o => o.CreatedAt).ToListAsync());
+        WithDbAsync(db => db.ChainOperations.AsNoTracking().Where(o => o.IdempotencyKey.StartsWith(OperationKeys.DistributionPrefix(distributionId))).OrderBy(o => o.CreatedAt).ToListAsync());
 
     public static Task<bool> Done() => Task.FromResult(true);
 }

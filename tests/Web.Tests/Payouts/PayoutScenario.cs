@@ -67,7 +67,7 @@ public abstract class PayoutScenario(PayoutChainFactory app)
     {
         try
         {
-            await App.EventuallyAsync(async () => (await App.StepsAsync(distributionId)).Any(o => o.IdempotencyKey == DistributionSteps.Key(distributionId, step) && o.Status == status),
+            await App.EventuallyAsync(async () => (await App.StepsAsync(distributionId)).Any(o => o.IdempotencyKey == OperationKeys.DistributionStep(distributionId, step) && o.Status == status),
                 $"step {step} {status}");
         }
         catch (TimeoutException ex)

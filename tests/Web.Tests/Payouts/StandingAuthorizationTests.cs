@@ -65,7 +65,7 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             Assert.Equal(granted.Value.Id, d.AuthorizationId);
             // One transaction did it all: the router's payout is the run's only money step.
             var steps = await App.StepsAsync(d.Id);
-            Assert.Equal(ExecutePayoutOnChain.KindName, Assert.Single(steps, o => o.IdempotencyKey == DistributionSteps.Key(d.Id, DistributionSteps.Payout)).Kind);
+            Assert.Equal(ExecutePayoutOnChain.KindName, Assert.Single(steps, o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, DistributionSteps.Payout)).Kind);
             Assert.Equal(creatorBefore + Line(d, creator), await App.UsdBalanceAsync(creator));
             // The issuer pays the gross and, holding the unsold fractions, gets their share pushed back when auto-paid.
             var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && string.Equals(l.Address, issuerWallet, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Amount);
