@@ -61,6 +61,7 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         var d = await DistributionAsync(paid!.Id);
         Assert.Equal(250_000_000, d.Gross);
         Assert.Equal(d.Gross, d.FromDeposits);
+        await StatementNamesTheStepsAsync(d.Id, DistributionSteps.Payout, DistributionSteps.Payout, DistributionSteps.Payout);
         Assert.Equal(creatorBefore + Line(d, creatorWallet), await App.UsdBalanceAsync(creatorWallet));
         Assert.Equal(treasuryBefore + d.DistributionFee + d.ManagementFee, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
         var after = await PoolAsync(asset);

@@ -50,6 +50,7 @@ public sealed class DistributionRuleTests(PayoutChainFactory app) : PayoutScenar
         Assert.Equal(plan.RecordTime, d.RecordTime);
         Assert.Equal(plan.Input.PeriodStart, d.PeriodStart);
         Assert.Equal(d.RecordTime, d.PeriodEnd);
+        await StatementNamesTheStepsAsync(id, DistributionSteps.Fees, DistributionSteps.WithdrawPayees, DistributionSteps.FundHolders);
 
         // Its entitlements file gives back the root it published, one leaf (with a proof) per holder it has paid so far.
         var file = (await App.SendAsync(async s => await s.Send(new GetDistributionEntitlements(id)))).Value;

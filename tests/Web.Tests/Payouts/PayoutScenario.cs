@@ -90,6 +90,26 @@ public abstract class PayoutScenario(PayoutChainFactory app)
         return await scope.ServiceProvider.GetRequiredService<IPayoutChainReader>().PayeeCreditAsync(payee, CancellationToken.None);
     }
 
+    /// <summary>Each line of the statement names the transaction of the step that moved its money (fees, payees, holders).</summary>
+    protected async Task StatementNamesTheStepsAsync(Guid distributionId, string fees, string payees, string holders)
+    {
+        var records = Csv.Read((await App.SendAsync(async s => await s.Send(new GetDistributionStatement(distributionId)))).Value).Records;
+        var tx = GetDistributionStatementHandler.Header.ToList().IndexOf("tx_hash");
+        var ops = await App.StepsAsync(distributionId);
+        string Hash(string step) => ops.Single(o => o.IdempotencyKey == OperationKeys.DistributionStep(distributionId, step)).TxHash!;
+        var lines = (await DistributionAsync(distributionId)).Lines.OrderBy(l => l.Order).ToList();
+        Assert.Equal(lines.Count, records.Count - 1);
+        foreach (var (record, line) in records.Skip(1).Zip(lines))
+        {
+            Assert.Equal(line.Kind switch
+            {
+                DistributionLineKind.Payee => Hash(payees),
+                DistributionLineKind.Holder => Hash(holders),
+                _ => Hash(fees),
+            }, record[tx]);
+        }
+    }
+
     protected static long Line(Distribution d, string address) =>
         d.Lines.Where(l => string.Equals(l.Address, address, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Amount);
 }
