@@ -29,12 +29,12 @@ public class PurchaseSettlementTests
     private static AssetTerms TestTerms() =>
         AssetTerms.Create(1_000, Money.FromMinorUnits(50_000_000).Value, 1, BasisPoints.Create(2_000).Value, BasisPoints.Create(0).Value).Value;
 
-    private async Task<int> PassAsync(ChainOperationStatus status, string? error = null, DateTimeOffset? operationUpdatedAt = null)
+    private async Task<int> PassAsync(ChainOperationStatus status, string? error = null, DateTimeOffset? operationUpdatedAt = null, ChainFailure? failure = null)
     {
         _now = _now.AddMinutes(1);
-        _operations.Current = new ChainOperationView(_purchase.OperationId, BuyFractionsOnChain.KindName, $"purchase:{_purchase.Id}", status,
+        _operations.Current = new ChainOperationView(_purchase.OperationId, BuyFractionsOnChain.KindName, OperationKeys.Purchase(_purchase.Id), status,
             status is ChainOperationStatus.Confirmed ? "0x" + new string('a', 64) : null, 7, status is ChainOperationStatus.Confirmed ? 42 : null, null, error,
-            Start, operationUpdatedAt ?? _now.AddSeconds(-30));
+            Start, operationUpdatedAt ?? _now.AddSeconds(-30), Failure: failure ?? (status == ChainOperationStatus.Failed ? ChainFailure.Other : null));
         var store = new Store(_purchase);
         return await new SyncPurchasesWithChainHandler(store, _operations, _revenue, _unitOfWork, new FixedClock(() => _now))
             .Handle(new SyncPurchasesWithChain(), CancellationToken.None);
@@ -43,7 +43,7 @@ public class PurchaseSettlementTests
     [Fact]
     public async Task RetryThatConfirmedBeforeAnyPassSawItInProgress_CompletesThePurchase_AndRecordsItsCommissionOnce()
     {
-        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)");
+        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)", failure: ChainFailure.NotVerified);
 
         await PassAsync(ChainOperationStatus.Confirmed);
         await PassAsync(ChainOperationStatus.Confirmed);
@@ -58,9 +58,9 @@ public class PurchaseSettlementTests
     [Fact]
     public async Task RetryThatFailedAnewBeforeAnyPassSawItInProgress_IsFailedWithTheNewReason()
     {
-        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)");
+        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)", failure: ChainFailure.NotVerified);
 
-        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: SoldOut(assetId=1)", operationUpdatedAt: _now.AddSeconds(30));
+        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: SoldOut(assetId=1)", operationUpdatedAt: _now.AddSeconds(30), failure: ChainFailure.SoldOut);
 
         Assert.Equal(PurchaseStatus.Failed, _purchase.Status);
         Assert.StartsWith("Sold out", _purchase.FailureReason, StringComparison.Ordinal);
@@ -70,10 +70,10 @@ public class PurchaseSettlementTests
     [Fact]
     public async Task FailedPurchase_WhoseOperationWasNotRetried_StaysAsItIs()
     {
-        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)");
+        await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)", failure: ChainFailure.NotVerified);
         var settledAt = _purchase.UpdatedAt;
 
-        var changed = await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)", operationUpdatedAt: Start);
+        var changed = await PassAsync(ChainOperationStatus.Failed, "rejected before sending: NotVerified(account=0x11)", operationUpdatedAt: Start, failure: ChainFailure.NotVerified);
 
         Assert.Equal(0, changed);
         Assert.Equal(settledAt, _purchase.UpdatedAt);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Infrastructure.Identity;
@@ -48,7 +49,9 @@ public sealed class SquashedMigrationsTests : IAsyncLifetime
         await InitializeAsync(provider);
 
         await using var db = Create(provider);
-        Assert.Equal([initial], await db.Database.GetAppliedMigrationsAsync());
+        // Initial in place of the old history, then the migrations added since the squash, applied on top.
+        Assert.Equal(initial, db.Database.GetMigrations().First());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Equal("Kept across the squash", (await db.Assets.SingleAsync(a => a.Id == asset.Id)).Name);
@@ -85,11 +88,11 @@ public sealed class SquashedMigrationsTests : IAsyncLifetime
         _ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={_sqliteFile}").Options),
     };
 
-    /// <summary>Initial's schema (which the old chain ended at), optionally a row, and the given old history instead of Initial's.</summary>
+    /// <summary>Initial's schema (which the old chain ended at, without what was added since), optionally a row, and the given old history instead of Initial's.</summary>
     private async Task<string> CreateOldDatabaseAsync(DatabaseProvider provider, IEnumerable<string> oldHistory, Asset? asset)
     {
         await using var db = Create(provider);
-        await db.Database.MigrateAsync();
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
         if (asset is not null)
         {
             db.Assets.Add(asset);

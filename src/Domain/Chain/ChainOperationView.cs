@@ -1,6 +1,9 @@
 namespace TokenPlatform.Domain.Chain;
 
-/// <summary>What a caller may show about an enqueued operation (live progress, chain evidence).</summary>
+/// <summary>
+/// What a caller may show about an enqueued operation (live progress, chain evidence). A failed operation
+/// carries its <see cref="Failure"/> (typed, for use cases) beside its <see cref="Error"/> (words, for people).
+/// </summary>
 public sealed record ChainOperationView(
     Guid Id,
     string Kind,
@@ -14,4 +17,5 @@ public sealed record ChainOperationView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     Guid? DependsOn = null,
-    string? Result = null);
+    string? Result = null,
+    ChainFailure? Failure = null);

@@ -38,7 +38,7 @@ public sealed class SyncPurchasesWithChainHandler(IInvestorStore store, IChainOu
 
                 changed++;
             }
-            else if (operation.Status == ChainOperationStatus.Failed && purchase.Fail(PurchaseFailures.Explain(operation.Error), operation.TxHash, now))
+            else if (operation.Status == ChainOperationStatus.Failed && purchase.Fail(PurchaseFailures.Explain(operation), operation.TxHash, now))
             {
                 changed++;
             }
@@ -64,20 +64,25 @@ public sealed class SyncPurchasesWithChainHandler(IInvestorStore store, IChainOu
         purchase.Status == PurchaseStatus.Failed && (operation.Status != ChainOperationStatus.Failed || operation.UpdatedAt > purchase.UpdatedAt);
 }
 
-/// <summary>Turns a decoded contract revert into a sentence for the investor.</summary>
+/// <summary>Turns the typed cause of a failed purchase into a sentence for the investor.</summary>
 public static class PurchaseFailures
 {
-    public static string Explain(string? error) => error switch
+    public static string Explain(ChainOperationView operation)
     {
-        null => "The purchase failed on chain.",
-        _ when error.Contains("SoldOut", StringComparison.Ordinal) => "Sold out: the remaining fractions were bought before yours. Nothing was charged.",
-        _ when error.Contains("OverLimit", StringComparison.Ordinal) => "Over the maximum holding for one investor. Nothing was charged.",
-        _ when error.Contains("NotVerified", StringComparison.Ordinal) => "Your address is not verified on chain. Nothing was charged.",
-        _ when error.Contains("BuyerFrozen", StringComparison.Ordinal) => "Your address is frozen; contact support. Nothing was charged.",
-        _ when error.Contains("OfferingNotOpen", StringComparison.Ordinal) => "The offering is not open. Nothing was charged.",
-        _ when error.Contains("InsufficientBalance", StringComparison.Ordinal) => "Insufficient funds in your wallet. Nothing was charged.",
-        _ when error.Contains("InsufficientAllowance", StringComparison.Ordinal) => "Your wallet has not yet authorized the sale. Nothing was charged; try again in a moment.",
-        _ when error.Contains("it depends on failed", StringComparison.Ordinal) => "Your on-chain verification did not complete; contact support. Nothing was charged.",
-        _ => $"The purchase failed on chain ({error}). Nothing was charged.",
-    };
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.Failure switch
+        {
+            ChainFailure.SoldOut => "Sold out: the remaining fractions were bought before yours. Nothing was charged.",
+            ChainFailure.OverLimit => "Over the maximum holding for one investor. Nothing was charged.",
+            ChainFailure.NotVerified => "Your address is not verified on chain. Nothing was charged.",
+            ChainFailure.BuyerFrozen => "Your address is frozen; contact support. Nothing was charged.",
+            ChainFailure.OfferingNotOpen => "The offering is not open. Nothing was charged.",
+            ChainFailure.BelowMinimumPurchase => "Below the offering's minimum purchase. Nothing was charged.",
+            ChainFailure.ERC20InsufficientBalance or ChainFailure.InsufficientBalance => "Insufficient funds in your wallet. Nothing was charged.",
+            ChainFailure.ERC20InsufficientAllowance => "Your wallet has not yet authorized the sale. Nothing was charged; try again in a moment.",
+            ChainFailure.DependencyFailed => "Your on-chain verification did not complete; contact support. Nothing was charged.",
+            _ when operation.Error is null => "The purchase failed on chain.",
+            _ => $"The purchase failed on chain ({operation.Error}). Nothing was charged.",
+        };
+    }
 }

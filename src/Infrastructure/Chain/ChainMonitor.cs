@@ -35,6 +35,7 @@ internal sealed class ChainMonitor(AppDbContext db, ReconciliationState reconcil
                     .SetProperty(o => o.TxHash, (string?)null)
                     .SetProperty(o => o.RawTransaction, (string?)null)
                     .SetProperty(o => o.Error, (string?)null)
+                    .SetProperty(o => o.FailureCode, (string?)null)
                     .SetProperty(o => o.NextAttemptAt, now)
                     .SetProperty(o => o.UpdatedAt, now),
                 cancellationToken);

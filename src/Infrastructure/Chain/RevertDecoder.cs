@@ -6,23 +6,28 @@ using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace TokenPlatform.Infrastructure.Chain;
 
+/// <summary>A decoded revert: the words for people, and the custom error's name when there is one (for <see cref="Domain.Chain.ChainFailure"/>).</summary>
+public sealed record DecodedRevert(string Reason, string? ErrorName);
+
 /// <summary>Turns revert data into a readable reason: a custom error of any platform contract with its arguments, or Error(string).</summary>
 public static class RevertDecoder
 {
     private static readonly string[] Contracts = ["TestUSD", "AssetToken", "Settlement", "PrimarySale", "RoyaltySplitter", "HolderDistributor", "RevenueReceivers", "PayoutRouter"];
     private static readonly Lazy<Dictionary<string, ErrorABI>> Errors = new(LoadErrors);
 
-    public static string Decode(string? revertData)
+    public static string Decode(string? revertData) => DecodeRevert(revertData).Reason;
+
+    public static DecodedRevert DecodeRevert(string? revertData)
     {
         if (string.IsNullOrWhiteSpace(revertData) || revertData == "0x")
         {
-            return "reverted without a reason";
+            return new("reverted without a reason", null);
         }
 
         var hex = revertData.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? revertData[2..] : revertData;
         if (hex.Length < 8)
         {
-            return $"reverted with data 0x{hex}";
+            return new($"reverted with data 0x{hex}", null);
         }
 
         var selector = "0x" + hex[..8].ToLowerInvariant();
@@ -30,17 +35,17 @@ public static class RevertDecoder
         if (selector == "0x08c379a0")
         {
             var message = new ParameterDecoder().DecodeDefaultData(body.HexToByteArray(), new Parameter("string", "message"));
-            return (string)message[0].Result;
+            return new((string)message[0].Result, null);
         }
 
         if (!Errors.Value.TryGetValue(selector, out var error))
         {
-            return $"reverted with unknown error {selector}";
+            return new($"reverted with unknown error {selector}", null);
         }
 
         var values = new ParameterDecoder().DecodeDefaultData(body.HexToByteArray(), error.InputParameters);
         var arguments = values.Select(v => $"{v.Parameter.Name}={Format(v.Result)}");
-        return $"{error.Name}({string.Join(", ", arguments)})";
+        return new($"{error.Name}({string.Join(", ", arguments)})", error.Name);
     }
 
     private static string Format(object? value) => value switch

@@ -74,7 +74,11 @@ public sealed class AssetCreationTests(ChainFixture chain)
 
         await using var check = chain.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Contains("RoyaltyAboveCap(royaltyBps=5000, capBps=1000)", (await db.ChainOperations.SingleAsync(o => o.Id == create)).Error, StringComparison.Ordinal);
-        Assert.Equal("the operation it depends on failed", (await db.ChainOperations.SingleAsync(o => o.Id == anchor)).Error);
+        var created = await db.ChainOperations.SingleAsync(o => o.Id == create);
+        Assert.Contains("RoyaltyAboveCap(royaltyBps=5000, capBps=1000)", created.Error, StringComparison.Ordinal);
+        Assert.Equal(("RoyaltyAboveCap", ChainFailure.Other), (created.FailureCode, created.ToView().Failure));
+        var anchored = await db.ChainOperations.SingleAsync(o => o.Id == anchor);
+        Assert.Equal("the operation it depends on failed", anchored.Error);
+        Assert.Equal(ChainFailure.DependencyFailed, anchored.ToView().Failure);
     }
 }

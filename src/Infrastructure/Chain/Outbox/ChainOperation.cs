@@ -36,6 +36,9 @@ public sealed class ChainOperation
 
     public string? Error { get; set; }
 
+    /// <summary>A failed operation's cause as a code: the contract error's name, or "DependencyFailed" (see <see cref="ChainFailure"/>).</summary>
+    public string? FailureCode { get; set; }
+
     /// <summary>An operation that must be confirmed before this one is signed.</summary>
     public Guid? DependsOn { get; set; }
 
@@ -47,7 +50,7 @@ public sealed class ChainOperation
     public DateTimeOffset UpdatedAt { get; set; }
 
     public ChainOperationView ToView() =>
-        new(Id, Kind, IdempotencyKey, Status, TxHash, Nonce, BlockNumber, GasUsed, Error, CreatedAt, UpdatedAt, DependsOn, Result);
+        new(Id, Kind, IdempotencyKey, Status, TxHash, Nonce, BlockNumber, GasUsed, Error, CreatedAt, UpdatedAt, DependsOn, Result, ChainFailures.Parse(FailureCode));
 }
 
 /// <summary>The next nonce of a sending account, shared by all workers (locked while signing).</summary>

@@ -33,6 +33,7 @@ public sealed partial class OutboxProcessor
             .ExecuteUpdateAsync(
                 u => u.SetProperty(o => o.Status, ChainOperationStatus.Failed)
                     .SetProperty(o => o.Error, "the operation it depends on failed")
+                    .SetProperty(o => o.FailureCode, nameof(ChainFailure.DependencyFailed))
                     .SetProperty(o => o.UpdatedAt, now),
                 cancellationToken);
     }

@@ -61,22 +61,22 @@ public sealed partial class OutboxProcessor
         }
     }
 
-    private async Task<string> ReplayRevertAsync(ChainOperation row, TransactionReceipt receipt)
+    private async Task<DecodedRevert> ReplayRevertAsync(ChainOperation row, TransactionReceipt receipt)
     {
         try
         {
             var tx = await chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(row.TxHash);
             var call = new CallInput { Data = tx.Input, To = tx.To, From = tx.From };
             await chain.Web3.Eth.Transactions.Call.SendRequestAsync(call, new BlockParameter(new Nethereum.Hex.HexTypes.HexBigInteger(receipt.BlockNumber.Value - 1)));
-            return "reverted (not reproducible by replay)";
+            return new("reverted (not reproducible by replay)", null);
         }
         catch (RpcResponseException ex)
         {
-            return RevertDecoder.Decode(ex.RpcError?.Data?.ToString());
+            return RevertDecoder.DecodeRevert(ex.RpcError?.Data?.ToString());
         }
         catch (Exception ex) when (IsRpcFailure(ex))
         {
-            return "reverted (replay failed: RPC unreachable)";
+            return new("reverted (replay failed: RPC unreachable)", null);
         }
     }
 

@@ -168,16 +168,17 @@ public sealed partial class OutboxProcessor(
             }
             else
             {
-                var reason = await ReplayRevertAsync(members[0], receipt);
+                var revert = await ReplayRevertAsync(members[0], receipt);
                 foreach (var row in members)
                 {
                     row.BlockNumber = block;
                     row.GasUsed = (long)receipt.GasUsed.Value;
-                    row.Error = Truncate("reverted: " + reason);
+                    row.Error = Truncate("reverted: " + revert.Reason);
+                    row.FailureCode = revert.ErrorName ?? nameof(ChainFailure.Other);
                 }
 
                 Update(members, ChainOperationStatus.Failed);
-                LogReverted(logger, group.Key, reason);
+                LogReverted(logger, group.Key, revert.Reason);
             }
         }
 
@@ -214,14 +215,15 @@ public sealed partial class OutboxProcessor(
                 return false;
             }
 
-            var reason = RevertDecoder.Decode(ex.RpcError?.Data?.ToString());
+            var revert = RevertDecoder.DecodeRevert(ex.RpcError?.Data?.ToString());
             foreach (var row in group)
             {
-                row.Error = Truncate("rejected before sending: " + reason);
+                row.Error = Truncate("rejected before sending: " + revert.Reason);
+                row.FailureCode = revert.ErrorName ?? nameof(ChainFailure.Other);
             }
 
             Update(group, ChainOperationStatus.Failed);
-            LogRejected(logger, group[0].Id, reason);
+            LogRejected(logger, group[0].Id, revert.Reason);
             return false;
         }
         catch (Exception ex) when (IsRpcFailure(ex))
@@ -255,6 +257,7 @@ public sealed partial class OutboxProcessor(
                 foreach (var row in byKind)
                 {
                     row.Error = $"no handler for operation kind '{row.Kind}'";
+                    row.FailureCode = nameof(ChainFailure.Other);
                     Update([row], ChainOperationStatus.Failed);
                 }
 

@@ -16,6 +16,7 @@ internal sealed class ChainOperationConfiguration : IEntityTypeConfiguration<Cha
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.TxHash).HasMaxLength(66);
         builder.Property(o => o.Error).HasMaxLength(2000);
+        builder.Property(o => o.FailureCode).HasMaxLength(64);
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
         builder.HasIndex(o => o.TxHash);
     }

@@ -1046,6 +1046,10 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("GasUsed")
                         .HasColumnType("INTEGER");
 
