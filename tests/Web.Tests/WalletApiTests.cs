@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
 
 namespace TokenPlatform.Web.Tests;
@@ -40,6 +41,27 @@ public sealed class WalletApiTests(PlatformFactory factory) : IClassFixture<Plat
         Assert.True((await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Signature", out _));
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
         Assert.Equal(owner.GetPublicAddress(), saved.GetProperty("payoutAddress").GetString());
+    }
+
+    [Fact]
+    public async Task Faucet_OnAChainThatIsNotForDevelopment_Is404_FromTheUseCase_AndThePageOffersNoButton()
+    {
+        using var client = await factory.LoggedInAsync("investor@demo.local");
+
+        using var response = await client.PostAsync(Url("/api/v1/wallet/faucet"), null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+        var viaUseCase = await sender.Send(new Domain.Investors.RequestTestFunds("any-user"));
+        var faucet = await sender.Send(new Domain.Investors.GetTestFaucet());
+        var page = await client.GetStringAsync(Url("/wallet"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("faucet.disabled", problem.GetProperty("title").GetString());
+        Assert.Equal("faucet.disabled", viaUseCase.Error!.Code);
+        Assert.False(faucet.Available);
+        Assert.Contains("data-testid=\"wallet-address\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"faucet\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

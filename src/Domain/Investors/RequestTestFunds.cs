@@ -5,17 +5,22 @@ using TokenPlatform.Domain.Wallets;
 
 namespace TokenPlatform.Domain.Investors;
 
-/// <summary>Development faucet: mints test stablecoin to the caller's wallet (one request in flight at a time).</summary>
+/// <summary>Development faucet: mints test stablecoin to the caller's wallet (development chains only, one request in flight at a time).</summary>
 public sealed record RequestTestFunds(string UserId) : ICommand<Result<Guid>>
 {
     public static readonly Money Amount = Money.FromMinorUnits(10_000 * Money.UnitsPerWhole).Value;
 }
 
-public sealed class RequestTestFundsHandler(IWalletService wallets, IChainOutbox outbox, IChainMonitor monitor, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RequestTestFundsHandler(ITestFaucet faucet, IWalletService wallets, IChainOutbox outbox, IChainMonitor monitor, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<RequestTestFunds, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(RequestTestFunds command, CancellationToken cancellationToken)
     {
+        if (!faucet.IsAvailable)
+        {
+            return Error.NotFound("faucet.disabled", "The faucet exists on development chains only.");
+        }
+
         var wallet = await wallets.FindAsync(command.UserId, cancellationToken);
         if (wallet is null)
         {

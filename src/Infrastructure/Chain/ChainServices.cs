@@ -29,6 +29,7 @@ public static class ChainServices
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IChainOutbox, ChainOutbox>();
         services.AddScoped<IChainMonitor, ChainMonitor>();
+        services.AddSingleton<Domain.Investors.ITestFaucet, TestFaucet>();
         services.AddScoped<IChainHealthReader, ChainHealthReader>();
         if (options.Mode == ChainMode.Disabled)
         {

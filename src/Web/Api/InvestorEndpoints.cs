@@ -78,15 +78,8 @@ internal static class InvestorEndpoints
     private static async Task<IResult> Balance(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetWalletBalance(user.UserId()), ct)).ToHttp(b => TypedResults.Ok(new BalanceResponse(b.MinorUnits, b.ToString())));
 
-    private static async Task<IResult> Faucet(ClaimsPrincipal user, ISender sender, ChainOptions chain, CancellationToken ct)
-    {
-        if (!chain.FaucetEnabled)
-        {
-            return TypedResults.Problem("The faucet exists on development chains only.", statusCode: StatusCodes.Status404NotFound, title: "faucet.disabled");
-        }
-
-        return (await sender.Send(new RequestTestFunds(user.UserId()), ct)).ToHttp(id => TypedResults.Accepted($"/api/v1/wallet/balance", new FaucetResponse(id, RequestTestFunds.Amount.MinorUnits)));
-    }
+    private static async Task<IResult> Faucet(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RequestTestFunds(user.UserId()), ct)).ToHttp(id => TypedResults.Accepted($"/api/v1/wallet/balance", new FaucetResponse(id, RequestTestFunds.Amount.MinorUnits)));
 
     private static async Task<IResult> SetPreference(PayoutPreferenceRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new SetPayoutPreference(user.UserId(), request.Preference), ct)).ToHttp(w => TypedResults.Ok(new { payoutPreference = w.PayoutPreference.ToString() }));
