@@ -33,4 +33,121 @@ public class EthAddressTests
         Assert.False(EthAddress.IsValid(text));
         Assert.Throws<ArgumentException>(() => EthAddress.Checksum(text!));
     }
+
+    private const string Eip55 = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+
+    [Fact]
+    public void TwoSpellingsOfOneAddress_AreEqualValues_WithTheChecksummedValue()
+    {
+        var lower = EthAddress.Parse(Eip55.ToLowerInvariant(), "Address").Value;
+        var upper = EthAddress.Parse("0X" + Eip55[2..].ToUpperInvariant(), "Address").Value;
+
+        Assert.Equal(lower, upper);
+        Assert.True(lower == upper);
+        Assert.Equal(lower.GetHashCode(), upper.GetHashCode());
+        Assert.Equal(Eip55, lower.Value);
+        Assert.Equal(Eip55, upper.ToString());
+        Assert.Single(new HashSet<EthAddress> { lower, upper });
+    }
+
+    [Fact]
+    public void DifferentAddresses_AreNotEqual()
+    {
+        var one = EthAddress.Parse(Eip55, "Address").Value;
+        var other = EthAddress.Parse("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "Address").Value;
+
+        Assert.NotEqual(one, other);
+    }
+
+    [Fact]
+    public void Parse_IgnoresSurroundingSpaces()
+    {
+        Assert.Equal(Eip55, EthAddress.Parse("  " + Eip55.ToLowerInvariant() + " ", "Address").Value.Value);
+    }
+
+    [Theory]
+    [InlineData(null, "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")]
+    [InlineData("  ", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe", "An Ethereum address has 40 hexadecimal characters after 0x; this one has 39.")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd", "An Ethereum address has 40 hexadecimal characters after 0x; this one has 41.")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeg", "An Ethereum address may use only the digits 0-9 and the letters a-f after 0x.")]
+    [InlineData("005aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "An Ethereum address starts with 0x, followed by 40 hexadecimal characters.")]
+    [InlineData("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "An Ethereum address starts with 0x, followed by 40 hexadecimal characters.")]
+    public void Parse_OfAMalformedAddress_IsAFieldErrorSayingWhatIsWrong(string? text, string message)
+    {
+        var result = EthAddress.Parse(text, "Payout");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
+        var field = Assert.Single(result.Error.Fields);
+        Assert.Equal("Payout", field.Field);
+        Assert.Equal(message, field.Message);
+        Assert.False(EthAddress.TryParse(text, out var parsed));
+        Assert.Equal(default, parsed);
+    }
+
+    [Fact]
+    public void TryParse_OfAValidAddress_GivesTheChecksummedValue()
+    {
+        Assert.True(EthAddress.TryParse(Eip55.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), out var parsed));
+        Assert.Equal(Eip55, parsed.Value);
+    }
+
+    [Fact]
+    public void Default_IsNoAddress_AndSafeToUse()
+    {
+        var none = default(EthAddress);
+
+        Assert.Equal("", none.Value);
+        Assert.Equal("", none.ToString());
+        Assert.Equal(default(EthAddress).GetHashCode(), none.GetHashCode());
+        Assert.NotEqual(EthAddress.Zero, none);
+        Assert.Equal(default, none);
+    }
+
+    [Fact]
+    public void Zero_IsTheZeroAddress()
+    {
+        Assert.Equal("0x" + new string('0', 40), EthAddress.Zero.Value);
+        Assert.Equal(EthAddress.Zero, EthAddress.Parse("0x" + new string('0', 40), "Address").Value);
+    }
+
+    [Fact]
+    public void Comparer_TreatsSpellingsOfOneAddressAsOneKey()
+    {
+        var comparer = EthAddress.Comparer;
+
+        Assert.True(comparer.Equals(Eip55, Eip55.ToLowerInvariant()));
+        Assert.True(comparer.Equals(Eip55, "0X" + Eip55[2..].ToUpperInvariant()));
+        Assert.Equal(comparer.GetHashCode(Eip55), comparer.GetHashCode(Eip55.ToLowerInvariant()));
+        Assert.False(comparer.Equals(Eip55, "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359"));
+
+        var byAddress = new Dictionary<string, int>(comparer) { [Eip55.ToLowerInvariant()] = 1 };
+        Assert.Equal(1, byAddress[Eip55]);
+        Assert.Single(new[] { Eip55, Eip55.ToLowerInvariant(), Eip55.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal) }.Distinct(comparer));
+    }
+
+    [Fact]
+    public void Comparer_ComparesAnythingButAnAddressOrdinally()
+    {
+        var comparer = EthAddress.Comparer;
+
+        Assert.True(comparer.Equals(null, null));
+        Assert.False(comparer.Equals(null, Eip55));
+        Assert.False(comparer.Equals(Eip55, null));
+        Assert.True(comparer.Equals("not an address", "not an address"));
+        Assert.False(comparer.Equals("not an address", "NOT AN ADDRESS"));
+        Assert.False(comparer.Equals("0xabc", "0xABC"));
+    }
+
+    [Fact]
+    public void CompareDigits_OrdersByTheHexDigitsIgnoringCase()
+    {
+        var low = "0x0000000000000000000000000000000000000009";
+        var letter = "0x000000000000000000000000000000000000000A";
+
+        Assert.True(EthAddress.CompareDigits(low, letter) < 0);
+        Assert.True(EthAddress.CompareDigits(letter.ToLowerInvariant(), low) > 0);
+        Assert.Equal(0, EthAddress.CompareDigits(letter, "0X" + letter[2..].ToLowerInvariant()));
+    }
 }

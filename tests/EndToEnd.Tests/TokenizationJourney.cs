@@ -6,6 +6,7 @@ using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Signer;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Chain;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Outbox;
@@ -164,7 +165,7 @@ public sealed class TokenizationJourney(ChainAppHost host)
 
         var streams = chain.Web3.Eth.GetEvent<StreamCreatedEvent>(contracts.RoyaltySplitter);
         var created = await streams.GetAllChangesAsync(streams.CreateFilterInput(BlockParameter.CreateEarliest(), BlockParameter.CreateLatest()));
-        var stream = created.Select(e => e.Event).Single(e => e.Payees.Any(p => string.Equals(p, payees[0], StringComparison.OrdinalIgnoreCase)));
+        var stream = created.Select(e => e.Event).Single(e => e.Payees.Any(p => EthAddress.Comparer.Equals(p, payees[0])));
         Assert.Equal(payees.Select(p => p.ToLowerInvariant()).Append(contracts.HolderDistributor.ToLowerInvariant()), stream.Payees.Select(p => p.ToLowerInvariant()));
         Assert.Equal([2_000, 1_000, 1_000, 6_000], stream.Bps.Select(b => (int)b));
         File.Delete(pdf);

@@ -49,7 +49,7 @@ public sealed record RevenueSplit
                 .When(!Enum.IsDefined(p.Role), $"Payees[{i}].Role", "Choose a role.");
         }
 
-        var duplicates = payees.GroupBy(p => p.Address.Trim().ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicates = payees.GroupBy(p => p.Address.Trim(), EthAddress.Comparer).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         errors.When(duplicates.Count > 0, "Payees", "Each address may appear once.");
         var total = payees.Sum(p => (long)p.Bps) + holdersBps;
         errors.When(total != BasisPoints.Whole, "Total", $"The shares add up to {total / 100m:0.00}%: they must add up to exactly 100.00%.");

@@ -13,9 +13,9 @@ public sealed class ForceTransferValidator : IValidator<ForceTransfer>
 {
     public IReadOnlyList<FieldError> Validate(ForceTransfer message) =>
         ComplianceRules.Reason(message.Reason)
-            .When(!ComplianceRules.IsAddress(message.From?.Trim()), "From", "Enter the holder's address.")
-            .When(!ComplianceRules.IsAddress(message.To?.Trim()), "To", "Enter the recipient's address.")
-            .When(string.Equals(message.From?.Trim(), message.To?.Trim(), StringComparison.OrdinalIgnoreCase), "To", "The recipient must differ from the holder.")
+            .When(!EthAddress.IsValid(message.From?.Trim()), "From", "Enter the holder's address.")
+            .When(!EthAddress.IsValid(message.To?.Trim()), "To", "Enter the recipient's address.")
+            .When(EthAddress.Comparer.Equals(message.From?.Trim(), message.To?.Trim()), "To", "The recipient must differ from the holder.")
             .When(message.Amount <= 0, "Amount", "Move at least one fraction.")
             .Errors;
 }
@@ -31,8 +31,15 @@ public sealed class ForceTransferHandler(IAssetRepository assets, IInvestorChain
             return Error.NotFound("asset.missing", "No such asset on chain.");
         }
 
-        var from = command.From.Trim();
-        var to = command.To.Trim();
+        var fromAddress = EthAddress.Parse(command.From, "From");
+        var toAddress = EthAddress.Parse(command.To, "To");
+        if ((fromAddress.Error ?? toAddress.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var from = fromAddress.Value.Value;
+        var to = toAddress.Value.Value;
         long held;
         try
         {

@@ -11,7 +11,7 @@ public sealed class SetAddressFrozenValidator : IValidator<SetAddressFrozen>
 {
     public IReadOnlyList<FieldError> Validate(SetAddressFrozen message) =>
         ComplianceRules.Reason(message.Reason)
-            .When(!ComplianceRules.IsAddress(message.Address?.Trim()), "Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
+            .When(!EthAddress.IsValid(message.Address?.Trim()), "Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
             .Errors;
 }
 
@@ -19,7 +19,13 @@ public sealed class SetAddressFrozenHandler(IChainOutbox outbox, IAuditLog audit
 {
     public async ValueTask<Result<Guid>> Handle(SetAddressFrozen command, CancellationToken cancellationToken)
     {
-        var address = command.Address.Trim();
+        var parsed = EthAddress.Parse(command.Address, "Address");
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        var address = parsed.Value.Value;
         var op = await outbox.EnqueueAsync(new SetFrozenOnChain(address, command.Frozen), OperationKeys.Compliance("freeze", Guid.CreateVersion7()), cancellationToken);
         audit.Record(new AuditEntry(Guid.CreateVersion7(), clock.GetUtcNow(), command.ActorId, command.Frozen ? AuditActions.AddressFreeze : AuditActions.AddressUnfreeze, null,
             address, command.Frozen ? "active" : "frozen", command.Frozen ? "frozen" : "active", command.Reason.Trim()));

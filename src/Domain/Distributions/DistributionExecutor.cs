@@ -48,7 +48,7 @@ public sealed class DistributionExecutor(
             var paid = result.Holders.Where(h => h.Amount > 0).ToList();
             var owners = await wallets.FindByAddressesAsync(paid.Select(h => h.Address).ToList(), cancellationToken);
             var pushTo = paid.Where(h => !owners.TryGetValue(h.Address, out var w) || w.PayoutPreference == PayoutPreference.AutoPay)
-                .Select(h => h.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                .Select(h => h.Address).ToHashSet(EthAddress.Comparer);
             update = await ledger.AddAsync(tokenId, result.Holders, pushTo, PushBatchSize, cancellationToken);
         }
 
@@ -106,7 +106,7 @@ public sealed class DistributionExecutor(
 
     private static List<DistributionLine> Lines(DistributionResult result, EntitlementUpdate? update)
     {
-        var byAddress = (update?.Holders ?? []).ToDictionary(h => h.Address, StringComparer.OrdinalIgnoreCase);
+        var byAddress = (update?.Holders ?? []).ToDictionary(h => h.Address, EthAddress.Comparer);
         var lines = new List<DistributionLine>
         {
             new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, result.DistributionFee),
@@ -135,7 +135,7 @@ public sealed class DistributionExecutor(
         var split = plan.Asset.Split!;
         var batches = update?.PushBatches ?? [];
         var firstBatch = batches.Count > 0 ? batches[0] : null;
-        var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
         var command = new ExecutePayoutOnChain(d.Id, d.OnChainTokenId, streamId, feesFromDeposits, toStreamFromDeposits,
             feesFromWallet + toStreamFromWallet > 0 ? d.AuthorizedWallet : null, feesFromWallet, toStreamFromWallet,
             split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps,
@@ -238,7 +238,7 @@ public sealed class DistributionExecutor(
                 await Step(new DistributeStreamOnChain(d.Id, streamId, payees, bps, (ushort)split.HoldersBps), "split");
             }
 
-            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
             if (paidPayees.Count > 0)
             {
                 await Step(new WithdrawPayeesOnChain(d.Id, paidPayees), DistributionSteps.WithdrawPayees);

@@ -180,10 +180,10 @@ public sealed class DistributionPlanner(
             return [.. positions];
         }
 
-        var escrowed = positions.Where(p => string.Equals(p.Address, escrow, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Fractions);
-        var merged = positions.Where(p => !string.Equals(p.Address, escrow, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(p.Address, issuer, StringComparison.OrdinalIgnoreCase)).ToList();
-        var issuerOwn = positions.Where(p => string.Equals(p.Address, issuer, StringComparison.OrdinalIgnoreCase)).Sum(p => p.Fractions);
+        var escrowed = positions.Where(p => EthAddress.Comparer.Equals(p.Address, escrow)).Sum(p => p.Fractions);
+        var merged = positions.Where(p => !EthAddress.Comparer.Equals(p.Address, escrow)
+            && !EthAddress.Comparer.Equals(p.Address, issuer)).ToList();
+        var issuerOwn = positions.Where(p => EthAddress.Comparer.Equals(p.Address, issuer)).Sum(p => p.Fractions);
         if (escrowed + issuerOwn > 0)
         {
             merged.Add(new HolderPosition(issuer, escrowed + issuerOwn));

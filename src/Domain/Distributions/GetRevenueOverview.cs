@@ -1,5 +1,6 @@
 using Mediator;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Investors;
 using TokenPlatform.Domain.Revenue;
 using TokenPlatform.Domain.Wallets;
@@ -40,7 +41,7 @@ public sealed class GetRevenueOverviewHandler(IInvestorStore assets, IWalletServ
         foreach (var asset in await assets.ListLiveAssetsAsync(cancellationToken))
         {
             var isIssuer = asset.IssuerId == query.UserId;
-            if (!isIssuer && asset.Split?.Payees.Any(p => mine.Contains(p.Address, StringComparer.OrdinalIgnoreCase)) != true)
+            if (!isIssuer && asset.Split?.Payees.Any(p => mine.Contains(p.Address, EthAddress.Comparer)) != true)
             {
                 continue;
             }

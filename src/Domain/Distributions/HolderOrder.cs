@@ -136,6 +136,6 @@ internal static class HolderOrder
     private sealed class AddressComparer(IReadOnlyList<HolderPosition> holders) : IComparer<int>
     {
         public int Compare(int x, int y) =>
-            string.Compare(holders[x].Address, PrefixLength, holders[y].Address, PrefixLength, HexLength, StringComparison.OrdinalIgnoreCase);
+            EthAddress.CompareDigits(holders[x].Address, holders[y].Address);
     }
 }

@@ -33,5 +33,5 @@ public sealed class PayoutNotifications(IDistributionStore distributions, IWalle
 
     /// <summary>The wallet map is keyed by checksummed address; lines may hold another letter case.</summary>
     private static string EthAddressKey(string address, IReadOnlyDictionary<string, WalletView> owners) =>
-        owners.Keys.FirstOrDefault(k => string.Equals(k, address, StringComparison.OrdinalIgnoreCase)) ?? address;
+        owners.Keys.FirstOrDefault(k => EthAddress.Comparer.Equals(k, address)) ?? address;
 }

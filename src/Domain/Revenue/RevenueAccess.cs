@@ -23,7 +23,7 @@ public sealed class RevenueAccess(IAssetRepository assets, IWalletService wallet
 
         var wallet = await wallets.FindAsync(userId, cancellationToken);
         var addresses = new[] { wallet?.Address, wallet?.PayoutAddress }.Where(a => a is not null).ToList();
-        return asset.Split?.Payees.Any(p => addresses.Contains(p.Address, StringComparer.OrdinalIgnoreCase)) == true
+        return asset.Split?.Payees.Any(p => addresses.Contains(p.Address, EthAddress.Comparer)) == true
             ? OnChain(asset)
             : Error.NotFound("asset.missing", "No such asset among yours.");
     }

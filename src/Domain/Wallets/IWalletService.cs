@@ -24,7 +24,7 @@ public interface IWalletService
 
     Task<Result<WalletView>> SetPayoutPreferenceAsync(string userId, PayoutPreference preference, CancellationToken cancellationToken);
 
-    /// <summary>The exact message the external address must sign.</summary>
+    /// <summary>The exact message the external address must sign; it names the address in its checksummed spelling.</summary>
     string PayoutChallenge(string userId, string address);
 }
 

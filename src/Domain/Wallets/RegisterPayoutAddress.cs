@@ -11,16 +11,18 @@ public sealed class RegisterPayoutAddressValidator : IValidator<RegisterPayoutAd
     public IReadOnlyList<FieldError> Validate(RegisterPayoutAddress message) =>
         new FieldErrors()
             .Required(message.Address, nameof(message.Address), "The address")
-            .When(!string.IsNullOrWhiteSpace(message.Address) && !IsAddress(message.Address), nameof(message.Address), "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
+            .When(!string.IsNullOrWhiteSpace(message.Address) && !EthAddress.IsValid(message.Address), nameof(message.Address), "Enter an Ethereum address (0x followed by 40 hexadecimal characters).")
             .Required(message.Signature, nameof(message.Signature), "The signature")
             .Errors;
-
-    private static bool IsAddress(string value) =>
-        value.Length == 42 && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value[2..].All(Uri.IsHexDigit);
 }
 
 public sealed class RegisterPayoutAddressHandler(IWalletService wallets) : ICommandHandler<RegisterPayoutAddress, Result<WalletView>>
 {
-    public async ValueTask<Result<WalletView>> Handle(RegisterPayoutAddress command, CancellationToken cancellationToken) =>
-        await wallets.RegisterPayoutAddressAsync(command.UserId, command.Address.Trim(), command.Signature.Trim(), cancellationToken);
+    public async ValueTask<Result<WalletView>> Handle(RegisterPayoutAddress command, CancellationToken cancellationToken)
+    {
+        var address = EthAddress.Parse(command.Address, nameof(command.Address));
+        return address.IsSuccess
+            ? await wallets.RegisterPayoutAddressAsync(command.UserId, address.Value.Value, command.Signature.Trim(), cancellationToken)
+            : address.Error!;
+    }
 }

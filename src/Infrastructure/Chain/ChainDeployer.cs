@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Outbox;
 using TokenPlatform.Infrastructure.Persistence;
@@ -95,7 +96,7 @@ public sealed partial class ChainDeployer(ChainClient chain, AppDbContext db, Ti
         {
             var distributor = await chain.Web3.Eth.GetContractQueryHandler<HolderDistributorOfFunction>()
                 .QueryAsync<string>(contracts.RoyaltySplitter, new HolderDistributorOfFunction());
-            return string.Equals(distributor, contracts.HolderDistributor, StringComparison.OrdinalIgnoreCase);
+            return EthAddress.Comparer.Equals(distributor, contracts.HolderDistributor);
         }
         catch (Nethereum.JsonRpc.Client.RpcResponseException)
         {

@@ -47,7 +47,7 @@ public sealed class WalletService(AppDbContext db, IDataProtectionProvider prote
     public async Task<IReadOnlyDictionary<string, WalletView>> FindByAddressesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
     {
         var wanted = addresses.Select(a => AddressUtil.Current.ConvertToChecksumAddress(a)).Distinct().ToList();
-        var found = new Dictionary<string, WalletView>(StringComparer.OrdinalIgnoreCase);
+        var found = new Dictionary<string, WalletView>(EthAddress.Comparer);
         foreach (var chunk in wanted.Chunk(1_000))
         {
             foreach (var wallet in await db.CustodialWallets.AsNoTracking().Where(w => chunk.Contains(w.Address)).ToListAsync(cancellationToken))
@@ -59,12 +59,13 @@ public sealed class WalletService(AppDbContext db, IDataProtectionProvider prote
         return found;
     }
 
+    /// <summary>Names a valid address in its checksummed spelling, so every spelling of it signs the same text.</summary>
     public string PayoutChallenge(string userId, string address) =>
-        $"TokenPlatform: pay my distributions for account {userId} to {address}.";
+        $"TokenPlatform: pay my distributions for account {userId} to {(EthAddress.TryParse(address, out var parsed) ? parsed.Value : address)}.";
 
     public async Task<Result<WalletView>> RegisterPayoutAddressAsync(string userId, string address, string signature, CancellationToken cancellationToken)
     {
-        if (!AddressUtil.Current.IsValidEthereumAddressHexFormat(address))
+        if (!EthAddress.TryParse(address, out var payout))
         {
             return Error.Validation("Address", "Enter an Ethereum address (0x followed by 40 hexadecimal characters).");
         }
@@ -78,19 +79,19 @@ public sealed class WalletService(AppDbContext db, IDataProtectionProvider prote
         string recovered;
         try
         {
-            recovered = new EthereumMessageSigner().EncodeUTF8AndEcRecover(PayoutChallenge(userId, address), signature);
+            recovered = new EthereumMessageSigner().EncodeUTF8AndEcRecover(PayoutChallenge(userId, payout.Value), signature);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException)
         {
             return Error.Validation("Signature", "The signature is not a valid EIP-191 signature.");
         }
 
-        if (!string.Equals(recovered, address, StringComparison.OrdinalIgnoreCase))
+        if (!EthAddress.Comparer.Equals(recovered, payout.Value))
         {
             return Error.Validation("Signature", "The signature was not made by this address.");
         }
 
-        wallet.PayoutAddress = AddressUtil.Current.ConvertToChecksumAddress(address);
+        wallet.PayoutAddress = payout.Value;
         wallet.PayoutVerifiedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return wallet.ToView();

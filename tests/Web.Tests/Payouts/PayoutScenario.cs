@@ -111,5 +111,5 @@ public abstract class PayoutScenario(PayoutChainFactory app)
     }
 
     protected static long Line(Distribution d, string address) =>
-        d.Lines.Where(l => string.Equals(l.Address, address, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Amount);
+        d.Lines.Where(l => EthAddress.Comparer.Equals(l.Address, address)).Sum(l => l.Amount);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Domain.Funding;
 using TokenPlatform.Domain.Revenue;
@@ -68,7 +69,7 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             Assert.Equal(ExecutePayoutOnChain.KindName, Assert.Single(steps, o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, DistributionSteps.Payout)).Kind);
             Assert.Equal(creatorBefore + Line(d, creator), await App.UsdBalanceAsync(creator));
             // The issuer pays the gross and, holding the unsold fractions, gets their share pushed back when auto-paid.
-            var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && string.Equals(l.Address, issuerWallet, StringComparison.OrdinalIgnoreCase)).Sum(l => l.Amount);
+            var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && EthAddress.Comparer.Equals(l.Address, issuerWallet)).Sum(l => l.Amount);
             var autoPaid = (await App.SendAsync(async s => await s.Send(new Domain.Wallets.GetMyWallet(issuer)))).Value.PayoutPreference == Domain.Wallets.PayoutPreference.AutoPay;
             Assert.Equal(issuerBefore - 200_000_000 + (autoPaid ? issuerLine : 0), await App.UsdBalanceAsync(issuerWallet));
             Assert.Equal(pool.Funded + d.HoldersShare, (await PoolAsync(asset)).Funded);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Revenue;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Outbox;
@@ -41,7 +42,7 @@ public sealed class DepositIndexer(AppDbContext db, ChainClient chain, ContractA
 
         var from = cursor.LastBlock + 1;
         var to = Math.Min(safe, cursor.LastBlock + MaxRange);
-        var receivers = (await db.Set<RevenueReceiver>().AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(r => r.Address, StringComparer.OrdinalIgnoreCase);
+        var receivers = (await db.Set<RevenueReceiver>().AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(r => r.Address, EthAddress.Comparer);
         var events = new List<RevenueEvent>();
         if (receivers.Count > 0)
         {

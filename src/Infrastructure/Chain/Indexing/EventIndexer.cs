@@ -4,6 +4,7 @@ using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Outbox;
 using TokenPlatform.Infrastructure.Persistence;
@@ -155,7 +156,7 @@ public sealed class EventIndexer(AppDbContext db, ChainClient chain, ContractAdd
         return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
     }
 
-    private static bool IsZero(string address) => address.Replace("0x", "", StringComparison.OrdinalIgnoreCase).All(c => c == '0');
+    private static bool IsZero(string address) => EthAddress.Comparer.Equals(address, EthAddress.Zero.Value);
 
     private static string Checksum(string address) => AddressUtil.Current.ConvertToChecksumAddress(address);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nethereum.Hex.HexConvertors.Extensions;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Infrastructure.Chain.Merkle;
 
@@ -12,7 +13,7 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
     public async Task<EntitlementUpdate> AddAsync(long onChainTokenId, IReadOnlyList<HolderLine> lines, IReadOnlySet<string> pushTo, int batchSize, CancellationToken cancellationToken)
     {
         var leaves = await db.Set<HolderEntitlement>().Where(e => e.AssetTokenId == onChainTokenId).ToListAsync(cancellationToken);
-        var byAddress = leaves.ToDictionary(e => e.Address, StringComparer.OrdinalIgnoreCase);
+        var byAddress = leaves.ToDictionary(e => e.Address, EthAddress.Comparer);
         var next = leaves.Count == 0 ? 0 : leaves.Max(e => e.Index) + 1;
         var touched = new List<HolderEntitlement>(lines.Count);
         foreach (var line in lines)
@@ -31,7 +32,7 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
 
         var tree = Tree(onChainTokenId, leaves);
         var batches = new List<PushBatch>();
-        var paid = lines.Where(l => l.Amount > 0).Select(l => l.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var paid = lines.Where(l => l.Amount > 0).Select(l => l.Address).ToHashSet(EthAddress.Comparer);
         var targets = touched.Where(e => pushTo.Contains(e.Address) && paid.Contains(e.Address)).ToList();
         foreach (var chunk in targets.Chunk(Math.Max(1, batchSize)))
         {
@@ -90,7 +91,7 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
                 continue;
             }
 
-            if (tree.Leaves.FirstOrDefault(l => string.Equals(l.Leaf.Address, address, StringComparison.OrdinalIgnoreCase)) is { Leaf.Cumulative: > 0 } mine)
+            if (tree.Leaves.FirstOrDefault(l => EthAddress.Comparer.Equals(l.Leaf.Address, address)) is { Leaf.Cumulative: > 0 } mine)
             {
                 claims.Add(new ClaimProof(tokenId, mine.Leaf, mine.Proof));
             }
