@@ -87,6 +87,29 @@ public class AssetTests
     }
 
     [Fact]
+    public void ChainFacts_AreRecordedOnce_AndOnlyOnAnApprovedOrLiveAsset()
+    {
+        var draft = ReadyDraft();
+        Assert.False(draft.RecordStream(3, Now));
+        Assert.False(draft.RecordOfferingOpened(Now, Now));
+        Assert.False(draft.AwaitsChain);
+
+        draft.SubmitForReview(Now);
+        draft.Approve(Money.Zero, Guid.NewGuid(), Now);
+        Assert.True(draft.AwaitsChain);
+        Assert.False(draft.RecordStream(0, Now));
+        Assert.True(draft.RecordStream(3, Now.AddMinutes(1)));
+        Assert.False(draft.RecordStream(4, Now.AddMinutes(2)));
+        draft.MarkLive(7, Now.AddMinutes(2));
+        Assert.True(draft.AwaitsChain);
+        Assert.True(draft.RecordOfferingOpened(Now.AddMinutes(2), Now.AddMinutes(3)));
+        Assert.False(draft.RecordOfferingOpened(Now.AddMinutes(5), Now.AddMinutes(5)));
+
+        Assert.Equal((3L, Now.AddMinutes(2)), (draft.StreamId!.Value, draft.OfferingOpenedAt!.Value));
+        Assert.False(draft.AwaitsChain);
+    }
+
+    [Fact]
     public void MarkLive_BeforeApproval_IsConflict() => Assert.Equal(ErrorKind.Conflict, ReadyDraft().MarkLive(1, Now).Error!.Kind);
 
     [Fact]

@@ -175,7 +175,8 @@ public sealed class ChainAppHost : AppHost
             var live = await scope.ServiceProvider.GetRequiredService<Domain.Assets.IAssetRepository>().ListByStatusAsync(Domain.Assets.AssetStatus.Live, 100, CancellationToken.None);
             if (live.FirstOrDefault(a => a.Name == name) is { } asset
                 && (await scope.ServiceProvider.GetRequiredService<Domain.Chain.IChainMonitor>().ListByKeyPrefixAsync(Domain.Chain.OperationKeys.AssetPrefix(asset.Id), CancellationToken.None))
-                    .All(o => o.Status == Domain.Chain.ChainOperationStatus.Confirmed))
+                    .All(o => o.Status == Domain.Chain.ChainOperationStatus.Confirmed)
+                && await scope.ServiceProvider.GetRequiredService<Domain.Assets.IAssetRepository>().FindAsync(asset.Id, CancellationToken.None) is { AwaitsChain: false })
             {
                 return asset.Id.Value;
             }

@@ -27,7 +27,7 @@ public sealed class InMemoryAssets : IAssetRepository, IUnitOfWork
         Task.FromResult(Assets.Any(a => a.Isrc == isrc && a.Id != except));
 
     public Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Asset>>(Assets.Where(a => a.Status == AssetStatus.Approved && a.CreationOperationId is not null).Take(take).ToList());
+        Task.FromResult<IReadOnlyList<Asset>>(Assets.Where(a => a.AwaitsChain && (a.Status != AssetStatus.Approved || a.CreationOperationId is not null)).Take(take).ToList());
 
     public Task SaveChangesAsync(CancellationToken cancellationToken)
     {

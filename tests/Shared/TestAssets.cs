@@ -6,8 +6,11 @@ namespace TokenPlatform.Tests.Shared;
 /// <summary>Live assets built through the aggregate's own methods (no chain needed), for tests.</summary>
 public static class TestAssets
 {
-    /// <summary>An art asset: 1,000 fractions at 50.00, minimum 2, maximum holding 20%, live with the given on-chain id.</summary>
-    public static Asset LiveArt(string issuerId, long onChainTokenId, IReadOnlyList<SplitPayee>? payees = null, int holdersBps = 8_000)
+    /// <summary>
+    /// An art asset: 1,000 fractions at 50.00, minimum 2, maximum holding 20%, live with the given on-chain id,
+    /// its offering recorded as open on chain unless <paramref name="offeringOpened"/> is false.
+    /// </summary>
+    public static Asset LiveArt(string issuerId, long onChainTokenId, IReadOnlyList<SplitPayee>? payees = null, int holdersBps = 8_000, bool offeringOpened = true)
     {
         var now = DateTimeOffset.UtcNow;
         var asset = Asset.CreateDraft(issuerId, AssetKind.Art, "Blue Horse", now).Value;
@@ -19,6 +22,11 @@ public static class TestAssets
         asset.SubmitForReview(now);
         asset.Approve(Money.Zero, Guid.NewGuid(), now);
         asset.MarkLive(onChainTokenId, now);
+        if (offeringOpened)
+        {
+            asset.RecordOfferingOpened(now, now);
+        }
+
         return asset;
     }
 }

@@ -47,6 +47,15 @@ public sealed class Asset
     /// <summary>The asset's id on the asset token once it is created on chain.</summary>
     public long? OnChainTokenId { get; private set; }
 
+    /// <summary>The asset's revenue stream on the splitter, recorded when the chain confirmed its creation.</summary>
+    public long? StreamId { get; private set; }
+
+    /// <summary>When the chain confirmed the primary offering's opening (null until then: nothing can be bought).</summary>
+    public DateTimeOffset? OfferingOpenedAt { get; private set; }
+
+    /// <summary>The facts the chain still has to confirm for this asset (creation, stream, offering).</summary>
+    public bool AwaitsChain => Status == AssetStatus.Approved || (Status == AssetStatus.Live && (StreamId is null || OfferingOpenedAt is null));
+
     /// <summary>The outbox operation creating the asset on chain (set on approval).</summary>
     public Guid? CreationOperationId { get; private set; }
 
@@ -260,6 +269,32 @@ public sealed class Asset
         Status = AssetStatus.Live;
         Touch(now);
         return this;
+    }
+
+    /// <summary>Called when the chain confirmed the asset's revenue stream (true when it was news).</summary>
+    public bool RecordStream(long streamId, DateTimeOffset now)
+    {
+        if (StreamId is not null || streamId <= 0 || Status is not (AssetStatus.Approved or AssetStatus.Live))
+        {
+            return false;
+        }
+
+        StreamId = streamId;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Called when the chain confirmed the primary offering's opening (true when it was news).</summary>
+    public bool RecordOfferingOpened(DateTimeOffset confirmedAt, DateTimeOffset now)
+    {
+        if (OfferingOpenedAt is not null || Status is not (AssetStatus.Approved or AssetStatus.Live))
+        {
+            return false;
+        }
+
+        OfferingOpenedAt = confirmedAt;
+        Touch(now);
+        return true;
     }
 
     public Result<Asset> Reject(string reason, DateTimeOffset now)

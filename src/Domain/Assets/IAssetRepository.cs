@@ -18,7 +18,7 @@ public interface IAssetRepository
     /// <summary>True when another asset already uses this (normalized) ISRC.</summary>
     Task<bool> IsIsrcTakenAsync(string isrc, AssetId except, CancellationToken cancellationToken);
 
-    /// <summary>Approved assets waiting for their on-chain creation to be confirmed.</summary>
+    /// <summary>Assets waiting for a fact from the chain (<see cref="Asset.AwaitsChain"/>): approved ones first.</summary>
     Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken);
 }
 

@@ -4,23 +4,41 @@ using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Assets;
 
-/// <summary>Marks approved assets live once the chain confirmed their creation (run by a background worker).</summary>
+/// <summary>
+/// Records on each approved asset what the chain confirmed (run by a background worker): its creation (the
+/// token id; the asset goes live), its revenue stream (the stream id) and its offering's opening. Use cases
+/// read these facts from the asset, never from the outbox rows.
+/// </summary>
 public sealed record SyncAssetsWithChain : ICommand<int>;
 
-public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOutbox outbox, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOutbox outbox, IChainMonitor monitor, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<SyncAssetsWithChain, int>
 {
     public async ValueTask<int> Handle(SyncAssetsWithChain command, CancellationToken cancellationToken)
     {
         var changed = 0;
+        var now = clock.GetUtcNow();
         foreach (var asset in await assets.ListAwaitingChainAsync(100, cancellationToken))
         {
-            var creation = await outbox.FindAsync(asset.CreationOperationId!.Value, cancellationToken);
-            if (creation is { Status: ChainOperationStatus.Confirmed, Result: { } result } && TokenIdOf(result) is { } tokenId
-                && asset.MarkLive(tokenId, clock.GetUtcNow()).IsSuccess)
+            var recorded = false;
+            if (asset.Status == AssetStatus.Approved && await outbox.FindAsync(asset.CreationOperationId!.Value, cancellationToken) is { Status: ChainOperationStatus.Confirmed } creation
+                && ChainResults.Read<AssetCreatedResult>(creation.Result) is { } created)
             {
-                changed++;
+                recorded |= asset.MarkLive(created.AssetTokenId, now).IsSuccess;
             }
+
+            if (asset.StreamId is null && Confirmed(await monitor.ListByKeyPrefixAsync(OperationKeys.AssetSplit(asset.Id), cancellationToken)) is { } split
+                && ChainResults.Read<StreamCreatedResult>(split.Result) is { } stream)
+            {
+                recorded |= asset.RecordStream(stream.StreamId, now);
+            }
+
+            if (asset.OfferingOpenedAt is null && Confirmed(await monitor.ListByKeyPrefixAsync(OperationKeys.AssetOffering(asset.Id), cancellationToken)) is { } offering)
+            {
+                recorded |= asset.RecordOfferingOpened(offering.UpdatedAt, now);
+            }
+
+            changed += recorded ? 1 : 0;
         }
 
         if (changed > 0)
@@ -31,9 +49,6 @@ public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOu
         return changed;
     }
 
-    private static long? TokenIdOf(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty(CreateAssetOnChain.TokenIdKey, out var id) ? id.GetInt64() : null;
-    }
+    private static ChainOperationView? Confirmed(IReadOnlyList<ChainOperationView> operations) =>
+        operations.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed);
 }

@@ -57,9 +57,6 @@ public sealed record CreateAssetOnChain(Guid AssetId, string Issuer, long Supply
 {
     public const string KindName = "token.create-asset";
 
-    /// <summary>The result key holding the ERC-1155 id the asset token assigned.</summary>
-    public const string TokenIdKey = "assetTokenId";
-
     public override string Kind => KindName;
 }
 

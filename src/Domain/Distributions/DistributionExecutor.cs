@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
 using TokenPlatform.Domain.Common;
@@ -33,7 +32,7 @@ public sealed class DistributionExecutor(
         ArgumentNullException.ThrowIfNull(plan);
         var result = plan.Result;
         var assetId = plan.Asset.Id;
-        var stream = await StreamIdAsync(monitor, assetId, cancellationToken);
+        var stream = plan.Asset.StreamId;
         if (stream is null)
         {
             return Error.Conflict("stream.missing", "The asset's revenue split is not registered on chain yet.");
@@ -88,20 +87,6 @@ public sealed class DistributionExecutor(
         var feesFromDeposits = Math.Min(fees, d.FromDeposits);
         var feesFromWallet = fees - feesFromDeposits;
         return (feesFromDeposits, d.FromDeposits - feesFromDeposits, feesFromWallet, d.Gross - d.FromDeposits - feesFromWallet);
-    }
-
-    /// <summary>The asset's revenue stream on the splitter, once its creation is confirmed.</summary>
-    public static async Task<long?> StreamIdAsync(IChainMonitor monitor, AssetId assetId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.AssetSplit(assetId), cancellationToken);
-        if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed && o.Result is not null) is not { } op)
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(op.Result!);
-        return json.RootElement.TryGetProperty("streamId", out var stream) ? stream.GetInt64() : null;
     }
 
     private static List<DistributionLine> Lines(DistributionResult result, EntitlementUpdate? update)

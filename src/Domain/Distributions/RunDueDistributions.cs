@@ -83,9 +83,7 @@ public sealed class RunDueDistributionsHandler(
 
                 // The receiver must exist on chain and hold what the recorded deposits say (a deposit a reorg
                 // dropped, or one not yet final, is not released): otherwise the release could only fail.
-                var created = (await monitor.ListByKeyPrefixAsync(Chain.OperationKeys.Receiver(policy.AssetId), cancellationToken))
-                    .Any(o => o.Status == Chain.ChainOperationStatus.Confirmed);
-                if (!created || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits)
+                if (receiver.DeployedAt is null || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits)
                 {
                     continue;
                 }

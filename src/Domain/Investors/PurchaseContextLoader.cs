@@ -6,7 +6,7 @@ using TokenPlatform.Domain.Wallets;
 namespace TokenPlatform.Domain.Investors;
 
 /// <summary>Loads everything a quote depends on: the asset, the investor's verification, wallet, chain balances and purchases in flight.</summary>
-public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStore store, IWalletService wallets, IInvestorChainReader chain, IChainMonitor monitor, TimeProvider clock)
+public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStore store, IWalletService wallets, IInvestorChainReader chain, TimeProvider clock)
 {
     public sealed record Loaded(Asset Asset, WalletView Wallet, KycApplication? Kyc, PurchaseContext Context);
 
@@ -40,8 +40,7 @@ public sealed class PurchaseContextLoader(IAssetRepository assets, IInvestorStor
             return Error.Conflict("chain.unreachable", "The chain cannot be reached right now, so your balance cannot be checked. Try again in a moment.");
         }
 
-        var offering = await monitor.ListByKeyPrefixAsync(OperationKeys.AssetOffering(asset.Id), cancellationToken);
-        var offeringOnChain = offering.Any(o => o.Status == ChainOperationStatus.Confirmed);
+        var offeringOnChain = asset.OfferingOpenedAt is not null;
         var pendingHere = inFlight.Where(p => p.AssetId == assetId).Sum(p => p.Quantity);
         var pendingCost = Money.FromMinorUnits(inFlight.Sum(p => p.Cost.MinorUnits)).Value;
         var context = new PurchaseContext(verified, hint, available, held, pendingHere, Money.FromMinorUnits(balance).Value, pendingCost, now, offeringOnChain);

@@ -2,13 +2,13 @@ using Mediator;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
 using TokenPlatform.Domain.Common;
-using TokenPlatform.Domain.Distributions;
 
 namespace TokenPlatform.Domain.Revenue;
 
 /// <summary>
 /// Gives every live asset whose stream exists a deposit address (run by the chain sync worker): the
-/// address is recorded and its receiver queued for creation in one commit. A creation the chain refused
+/// address is recorded and its receiver queued for creation in one commit; the chain's confirmation of
+/// the creation is recorded on the receiver (<see cref="RevenueReceiver.DeployedAt"/>). A creation the chain refused
 /// (or that failed for good) is queued again, at most every few minutes and a few times, so an asset is
 /// never left without a working deposit address because of one bad moment.
 /// </summary>
@@ -36,17 +36,21 @@ public sealed class EnsureRevenueReceiversHandler(
         var known = all.Select(r => r.AssetId).ToHashSet();
         var added = 0;
         var now = clock.GetUtcNow();
-        // Looking for failed creations costs a query per receiver: at most every half minute per process.
+        // Failed creations are looked for at most every half minute per process.
         var scan = now - new DateTimeOffset(Interlocked.Read(ref _lastRetryScanTicks), TimeSpan.Zero) >= TimeSpan.FromSeconds(30);
         if (scan)
         {
             Interlocked.Exchange(ref _lastRetryScanTicks, now.UtcTicks);
         }
 
-        foreach (var receiver in scan ? all : [])
+        foreach (var receiver in await receivers.ListUndeployedAsync(cancellationToken))
         {
             var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.Receiver(receiver.AssetId), cancellationToken);
-            if (ops.Count > 0 && ops.Count <= MaxRetries && ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)
+            if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed) is { } deployed)
+            {
+                added += receiver.RecordDeployed(deployed.UpdatedAt) ? 1 : 0;
+            }
+            else if (scan && ops.Count > 0 && ops.Count <= MaxRetries && ops.All(o => o.Status is ChainOperationStatus.Failed or ChainOperationStatus.Cancelled)
                 && now - ops.Max(o => o.UpdatedAt) >= RetryAfter)
             {
                 await outbox.EnqueueAsync(new CreateRevenueReceiverOnChain(receiver.AssetId.Value, receiver.OnChainTokenId, receiver.StreamId),
@@ -57,8 +61,7 @@ public sealed class EnsureRevenueReceiversHandler(
 
         foreach (var summary in await assets.ListByStatusAsync(AssetStatus.Live, 1_000, cancellationToken))
         {
-            if (known.Contains(summary.Id) || await assets.FindAsync(summary.Id, cancellationToken) is not { OnChainTokenId: { } tokenId } asset
-                || await DistributionExecutor.StreamIdAsync(monitor, asset.Id, cancellationToken) is not { } streamId)
+            if (known.Contains(summary.Id) || await assets.FindAsync(summary.Id, cancellationToken) is not { OnChainTokenId: { } tokenId, StreamId: { } streamId } asset)
             {
                 continue;
             }

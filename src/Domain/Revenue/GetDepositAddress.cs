@@ -14,7 +14,7 @@ public sealed record DepositAddressView(string Address, bool Ready, Distribution
 /// <summary>The asset's deposit address and distribution policy, for whoever may record its revenue.</summary>
 public sealed record GetDepositAddress(string UserId, AssetId AssetId) : IQuery<Result<DepositAddressView>>;
 
-public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueReceiverStore receivers, IDistributionPolicyStore policies, IChainMonitor monitor, IDepositAddressReader chain)
+public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueReceiverStore receivers, IDistributionPolicyStore policies, IDepositAddressReader chain)
     : IQueryHandler<GetDepositAddress, Result<DepositAddressView>>
 {
     public async ValueTask<Result<DepositAddressView>> Handle(GetDepositAddress query, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueRecei
             return Error.Conflict("deposit.not_ready", "The asset's deposit address is being set up on chain; it appears here within a minute of the asset going live.");
         }
 
-        var created = (await monitor.ListByKeyPrefixAsync(OperationKeys.Receiver(query.AssetId), cancellationToken)).Any(o => o.Status == ChainOperationStatus.Confirmed);
+        var created = receiver.DeployedAt is not null;
         var policy = await policies.FindAsync(query.AssetId, cancellationToken);
         return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0, await chain.StablecoinAsync(cancellationToken),
             policy?.FundRecordedRevenue ?? false);

@@ -10,4 +10,7 @@ public interface IRevenueReceiverStore
     Task<RevenueReceiver?> FindAsync(AssetId assetId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RevenueReceiver>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The receivers whose creation the chain has not confirmed yet, tracked (their facts are recorded on them).</summary>
+    Task<IReadOnlyList<RevenueReceiver>> ListUndeployedAsync(CancellationToken cancellationToken);
 }

@@ -36,6 +36,21 @@ public sealed class RevenueReceiver
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the chain confirmed the receiver contract's creation: deposits can be released from then on.</summary>
+    public DateTimeOffset? DeployedAt { get; private set; }
+
+    /// <summary>Called when the chain confirmed the receiver's creation (true when it was news).</summary>
+    public bool RecordDeployed(DateTimeOffset confirmedAt)
+    {
+        if (DeployedAt is not null)
+        {
+            return false;
+        }
+
+        DeployedAt = confirmedAt;
+        return true;
+    }
+
     /// <summary>
     /// The revenue event reference of one deposit: its transaction and its rank among that transaction's
     /// deposits (0 for a plain transfer). Not the log's index in its block: a reorg that mines the same

@@ -44,7 +44,7 @@ public sealed class ComplianceOnChainTests(ChainFixture chain)
         await using (var scope = chain.Services.CreateAsyncScope())
         {
             var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ChainOperations.AsNoTracking().SingleAsync(o => o.Id == create);
-            tokenId = JsonDocument.Parse(row.Result!).RootElement.GetProperty(CreateAssetOnChain.TokenIdKey).GetInt64();
+            tokenId = ChainResults.Read<AssetCreatedResult>(row.Result)!.AssetTokenId;
         }
 
         // Recovery: 7 fractions move from the escrow to Alice without a signature, reason kept on chain.

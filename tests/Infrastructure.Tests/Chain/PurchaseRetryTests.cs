@@ -90,12 +90,12 @@ public abstract class PurchaseRetryScenarios(ChainFixture chain)
         }
 
         var create = await ConfirmAsync(new CreateAssetOnChain(Guid.NewGuid(), chain.Chain.OperatorAddress, 1_000, 200, null, 0), $"create:{userId}");
-        var tokenId = JsonDocument.Parse((await OperationAsync(create)).Result!).RootElement.GetProperty(CreateAssetOnChain.TokenIdKey).GetInt64();
+        var tokenId = ChainResults.Read<AssetCreatedResult>((await OperationAsync(create)).Result)!.AssetTokenId;
         var permit = await ConfirmAsync(new AllowSaleSpendingOnChain(userId, wallet), $"permit:{userId}");
         await ConfirmAsync(new MintTestStablecoin(wallet, 1_000_000_000), $"faucet:{userId}");
         await using (var scope = chain.Services.CreateAsyncScope())
         {
-            asset = TestAssets.LiveArt("issuer-retry", tokenId);
+            asset = TestAssets.LiveArt("issuer-retry", tokenId, offeringOpened: false);
             var kyc = KycApplication.Submit(userId, "Ivy Investor", Countries.Find("PT")!, new DateOnly(1990, 1, 1),
                 new KycDocument("id.pdf", "application/pdf", "k", new string('b', 64)), DateTimeOffset.UtcNow);
             kyc.Approve("admin", Guid.NewGuid(), permit, DateTimeOffset.UtcNow);
@@ -105,12 +105,16 @@ public abstract class PurchaseRetryScenarios(ChainFixture chain)
         }
 
         var now = DateTimeOffset.UtcNow;
-        await ConfirmAsync(new OpenOfferingOnChain(asset.Id.Value, 50_000_000, 2, now.AddMinutes(-1), now.AddDays(30)), $"asset:{asset.Id}:offering", create);
+        await ConfirmAsync(new OpenOfferingOnChain(asset.Id.Value, 50_000_000, 2, now.AddMinutes(-1), now.AddDays(30)), OperationKeys.AssetOffering(asset.Id), create);
 
         await using var placing = chain.Services.CreateAsyncScope();
         var services = placing.ServiceProvider;
+        // The chain sync records the opening on the asset; purchases read it from there.
+        await new SyncAssetsWithChainHandler(services.GetRequiredService<IAssetRepository>(), services.GetRequiredService<IChainOutbox>(), services.GetRequiredService<IChainMonitor>(),
+            services.GetRequiredService<IUnitOfWork>(), TimeProvider.System).Handle(new SyncAssetsWithChain(), CancellationToken.None);
+        Assert.NotNull((await services.GetRequiredService<IAssetRepository>().FindAsync(asset.Id, CancellationToken.None))!.OfferingOpenedAt);
         var loader = new PurchaseContextLoader(services.GetRequiredService<IAssetRepository>(), services.GetRequiredService<IInvestorStore>(),
-            services.GetRequiredService<IWalletService>(), services.GetRequiredService<IInvestorChainReader>(), services.GetRequiredService<IChainMonitor>(), TimeProvider.System);
+            services.GetRequiredService<IWalletService>(), services.GetRequiredService<IInvestorChainReader>(), TimeProvider.System);
         var fees = services.GetRequiredService<IFeeScheduleRepository>();
         var quote = await new QuotePurchaseHandler(loader, fees, TimeProvider.System).Handle(new QuotePurchase(userId, asset.Id, Quantity), CancellationToken.None);
         var purchase = await new PlacePurchaseHandler(loader, services.GetRequiredService<IInvestorStore>(), fees, services.GetRequiredService<IChainOutbox>(),

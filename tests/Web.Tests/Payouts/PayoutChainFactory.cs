@@ -57,8 +57,9 @@ public sealed class PayoutChainFactory : WebApplicationFactory<Program>, IAsyncL
             using var scope = Services.CreateScope();
             var live = await scope.ServiceProvider.GetRequiredService<IAssetRepository>().ListByStatusAsync(AssetStatus.Live, 10, CancellationToken.None);
             var ops = await scope.ServiceProvider.GetRequiredService<IChainMonitor>().ListOperationsAsync(null, 500, CancellationToken.None);
-            return live.Count == 3 && ops.All(o => o.Status == ChainOperationStatus.Confirmed);
-        }, "demo assets live and every set-up operation confirmed");
+            var awaiting = await scope.ServiceProvider.GetRequiredService<IAssetRepository>().ListAwaitingChainAsync(10, CancellationToken.None);
+            return live.Count == 3 && ops.All(o => o.Status == ChainOperationStatus.Confirmed) && awaiting.Count == 0;
+        }, "demo assets live, every set-up operation confirmed and recorded on the assets");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

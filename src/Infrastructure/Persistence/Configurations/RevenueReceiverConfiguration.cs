@@ -14,5 +14,6 @@ internal sealed class RevenueReceiverConfiguration : IEntityTypeConfiguration<Re
         builder.Property(r => r.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
         builder.Property(r => r.Address).HasMaxLength(42);
         builder.HasIndex(r => r.Address).IsUnique();
+        builder.HasIndex(r => r.DeployedAt);
     }
 }

@@ -13,4 +13,7 @@ internal sealed class RevenueReceiverStore(AppDbContext db) : IRevenueReceiverSt
 
     public async Task<IReadOnlyList<RevenueReceiver>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<RevenueReceiver>().AsNoTracking().ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RevenueReceiver>> ListUndeployedAsync(CancellationToken cancellationToken) =>
+        await db.Set<RevenueReceiver>().Where(r => r.DeployedAt == null).ToListAsync(cancellationToken);
 }

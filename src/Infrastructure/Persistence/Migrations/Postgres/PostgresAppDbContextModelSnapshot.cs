@@ -194,6 +194,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<long?>("OfferingOpenedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("OnChainTokenId")
                         .HasColumnType("bigint");
 
@@ -209,6 +212,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("StreamId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -897,6 +903,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DeployedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("OnChainTokenId")
                         .HasColumnType("bigint");
 
@@ -907,6 +916,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Address")
                         .IsUnique();
+
+                    b.HasIndex("DeployedAt");
 
                     b.ToTable("revenue_receivers", (string)null);
                 });

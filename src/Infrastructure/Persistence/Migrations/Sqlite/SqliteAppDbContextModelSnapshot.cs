@@ -185,6 +185,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OfferingOpenedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OnChainTokenId")
                         .HasColumnType("INTEGER");
 
@@ -200,6 +203,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StreamId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -888,6 +894,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeployedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OnChainTokenId")
                         .HasColumnType("INTEGER");
 
@@ -898,6 +907,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Address")
                         .IsUnique();
+
+                    b.HasIndex("DeployedAt");
 
                     b.ToTable("revenue_receivers", (string)null);
                 });
