@@ -75,7 +75,7 @@ public sealed class RunDueDistributionsHandler(
 
                 var (authorization, budget) = policy.FundRecordedRevenue ? await WalletBudgetAsync(policy.AssetId, cancellationToken) : (null, Money.Zero);
                 var planned = await planner.PlanAutomaticAsync(policy.AssetId, budget, cancellationToken);
-                if (!planned.IsSuccess || planned.Value.Undistributed == Money.Zero || planned.Value.Undistributed.MinorUnits < policy.MinimumMinorUnits)
+                if (!planned.IsSuccess || planned.Value.Undistributed == Money.Zero || planned.Value.Undistributed < policy.Minimum)
                 {
                     continue;
                 }
