@@ -61,7 +61,7 @@ public sealed class DistributionCompensation(
         // What an automatic run reserved on a standing authorization is available again.
         if (distribution.AuthorizationId is { } authorizationId && await authorizations.FindAsync(authorizationId, cancellationToken) is { } authorization)
         {
-            authorization.Release(distribution.FromWallet.MinorUnits);
+            authorization.Release(distribution.FromWallet);
         }
 
         var before = distribution.FailureReason;

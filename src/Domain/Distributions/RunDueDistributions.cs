@@ -92,7 +92,7 @@ public sealed class RunDueDistributionsHandler(
 
                 // The wallet's part is reserved on the authorization in the same unit of work as the run.
                 var fromWallet = planned.Value.FromWallet;
-                if (fromWallet > Money.Zero && (authorization is null || !authorization.TryReserve(fromWallet.MinorUnits, clock.GetUtcNow())))
+                if (fromWallet > Money.Zero && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
                 {
                     unitOfWork.DiscardChanges();
                     continue;
