@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 
 namespace TokenPlatform.Bench;
@@ -79,13 +80,13 @@ internal static class DistributionBenchmark
         ];
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         return new DistributionInput(
-            Gross: 123_456_789_012_345,
+            Gross: Money.FromMinorUnits(123_456_789_012_345).Value,
             DistributionFeeBps: 100,
             ManagementFeeBpsPerYear: 150,
-            OfferingValue: 5_000_000_000_000_000,
+            OfferingValue: Money.FromMinorUnits(5_000_000_000_000_000).Value,
             PeriodStart: start,
             PeriodEnd: start.AddDays(91),
-            ManagementFeeCarriedIn: 0,
+            ManagementFeeCarriedIn: Money.Zero,
             Payees: payees,
             HoldersBps: 6_000,
             Holders: holders);
@@ -98,7 +99,7 @@ internal static class DistributionBenchmark
         return "0x" + Convert.ToHexStringLower(bytes);
     }
 
-    private static long Sum(DistributionResult result)
+    private static Money Sum(DistributionResult result)
     {
         var sum = result.DistributionFee + result.ManagementFee;
         foreach (var payee in result.Payees)

@@ -1,4 +1,6 @@
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Domain.Tests;
 
@@ -14,13 +16,13 @@ public class DistributionCalculatorTests
 
     /// <summary>1,000.00 USD over 30 days; 1% distribution fee, 1%/yr management fee on 250,000.00 USD.</summary>
     private static DistributionInput Example() => new(
-        Gross: 1_000_000_000,
+        Gross: Units(1_000_000_000),
         DistributionFeeBps: 100,
         ManagementFeeBpsPerYear: 100,
-        OfferingValue: 250_000_000_000,
+        OfferingValue: Units(250_000_000_000),
         PeriodStart: Start,
         PeriodEnd: Start.AddDays(30),
-        ManagementFeeCarriedIn: 0,
+        ManagementFeeCarriedIn: Money.Zero,
         Payees: [new PayeeShare("Artist", ArtistAddress, 3_000), new PayeeShare("Producer", ProducerAddress, 1_000)],
         HoldersBps: 6_000,
         Holders: [new HolderPosition(HolderA, 40), new HolderPosition(Holder1, 60)]);
@@ -31,42 +33,42 @@ public class DistributionCalculatorTests
         var result = DistributionCalculator.Compute(Example()).Value;
 
         // Distribution fee: 1,000,000,000 x 100 / 10,000 = 10,000,000.
-        Assert.Equal(10_000_000, result.DistributionFee);
+        Assert.Equal(10_000_000, result.DistributionFee.MinorUnits);
         // Management fee: 250,000,000,000 x 100 x 2,592,000 s / (10,000 x 31,536,000) = 205,479,452.05... -> 205,479,452;
         // all of it fits in the 990,000,000 left, nothing carried.
-        Assert.Equal(205_479_452, result.ManagementFeeProrated);
-        Assert.Equal(205_479_452, result.ManagementFeeDue);
-        Assert.Equal(205_479_452, result.ManagementFee);
-        Assert.Equal(0, result.ManagementFeeCarriedOut);
+        Assert.Equal(205_479_452, result.ManagementFeeProrated.MinorUnits);
+        Assert.Equal(205_479_452, result.ManagementFeeDue.MinorUnits);
+        Assert.Equal(205_479_452, result.ManagementFee.MinorUnits);
+        Assert.Equal(0, result.ManagementFeeCarriedOut.MinorUnits);
         // After fees: 1,000,000,000 - 10,000,000 - 205,479,452 = 784,520,548.
-        Assert.Equal(784_520_548, result.AfterFees);
+        Assert.Equal(784_520_548, result.AfterFees.MinorUnits);
         // Exact shares: artist 235,356,164.4, producer 78,452,054.8, holders 470,712,328.8. The floors sum to
         // 784,520,546, so 2 units go to the largest remainders: .8 (producer) and .8 (holders).
         Assert.Equal([("Artist", ArtistAddress, 3_000, 235_356_164L), ("Producer", ProducerAddress, 1_000, 78_452_055L)],
-            result.Payees.Select(p => (p.Label, p.Address, p.Bps, p.Amount)));
-        Assert.Equal(470_712_329, result.HoldersShare);
+            result.Payees.Select(p => (p.Label, p.Address, p.Bps, p.Amount.MinorUnits)));
+        Assert.Equal(470_712_329, result.HoldersShare.MinorUnits);
         // Holders by address: 0x11.. (60) exact 282,427,397.4, 0xAA.. (40) exact 188,284,931.6; 1 unit left -> 0xAA...
-        Assert.Equal([(Holder1, 60L, 282_427_397L), (HolderA, 40L, 188_284_932L)], result.Holders.Select(h => (h.Address, h.Fractions, h.Amount)));
+        Assert.Equal([(Holder1, 60L, 282_427_397L), (HolderA, 40L, 188_284_932L)], result.Holders.Select(h => (h.Address, h.Fractions, h.Amount.MinorUnits)));
         // 10,000,000 + 205,479,452 + 235,356,164 + 78,452,055 + 282,427,397 + 188,284,932 = 1,000,000,000.
     }
 
     [Fact]
     public void Compute_WhenTheManagementFeeExceedsWhatIsLeft_TakesWhatIsLeftAndCarriesTheShortfall()
     {
-        var input = Example() with { Gross = 1_000_000, ManagementFeeCarriedIn = 1_000_000 };
+        var input = Example() with { Gross = Units(1_000_000), ManagementFeeCarriedIn = Units(1_000_000) };
 
         var result = DistributionCalculator.Compute(input).Value;
 
         // Distribution fee 10,000; due 205,479,452 + 1,000,000 carried in = 206,479,452; only 990,000 left to take.
-        Assert.Equal(10_000, result.DistributionFee);
-        Assert.Equal(206_479_452, result.ManagementFeeDue);
-        Assert.Equal(990_000, result.ManagementFee);
-        Assert.Equal(205_489_452, result.ManagementFeeCarriedOut);
-        Assert.Equal(0, result.AfterFees);
-        Assert.All(result.Payees, p => Assert.Equal(0, p.Amount));
-        Assert.All(result.Holders, h => Assert.Equal(0, h.Amount));
+        Assert.Equal(10_000, result.DistributionFee.MinorUnits);
+        Assert.Equal(206_479_452, result.ManagementFeeDue.MinorUnits);
+        Assert.Equal(990_000, result.ManagementFee.MinorUnits);
+        Assert.Equal(205_489_452, result.ManagementFeeCarriedOut.MinorUnits);
+        Assert.Equal(0, result.AfterFees.MinorUnits);
+        Assert.All(result.Payees, p => Assert.Equal(0, p.Amount.MinorUnits));
+        Assert.All(result.Holders, h => Assert.Equal(0, h.Amount.MinorUnits));
         Assert.Equal(2, result.Holders.Count);
-        Assert.Equal(1_000_000, result.DistributionFee + result.ManagementFee);
+        Assert.Equal(1_000_000, (result.DistributionFee + result.ManagementFee).MinorUnits);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public class DistributionCalculatorTests
     {
         var input = Example() with
         {
-            Gross = 1,
+            Gross = Units(1),
             DistributionFeeBps = 0,
             ManagementFeeBpsPerYear = 0,
             Payees = [],
@@ -85,7 +87,7 @@ public class DistributionCalculatorTests
         var result = DistributionCalculator.Compute(input).Value;
 
         Assert.Equal([("0xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", 1L), ("0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 0L)],
-            result.Holders.Select(h => (h.Address, h.Amount)));
+            result.Holders.Select(h => (h.Address, h.Amount.MinorUnits)));
     }
 
     [Fact]
@@ -111,20 +113,20 @@ public class DistributionCalculatorTests
         var result = DistributionCalculator.Compute(input).Value;
 
         Assert.Equal(result.AfterFees, Assert.Single(result.Payees).Amount);
-        Assert.Equal(0, result.HoldersShare);
+        Assert.Equal(0, result.HoldersShare.MinorUnits);
         Assert.Empty(result.Holders);
     }
 
     [Fact]
     public void Compute_ManagementFeeOnTheLargestOfferingValue_DoesNotOverflow()
     {
-        var input = Example() with { Gross = long.MaxValue, OfferingValue = long.MaxValue, ManagementFeeBpsPerYear = 10_000, PeriodEnd = Start.AddDays(365) };
+        var input = Example() with { Gross = Units(long.MaxValue), OfferingValue = Units(long.MaxValue), ManagementFeeBpsPerYear = 10_000, PeriodEnd = Start.AddDays(365) };
 
         var result = DistributionCalculator.Compute(input).Value;
 
         // A whole year at 100%: the full offering value is due; the gross less the 1% distribution fee is all there is.
-        Assert.Equal(long.MaxValue, result.ManagementFeeProrated);
-        Assert.Equal(long.MaxValue - result.DistributionFee, result.ManagementFee);
+        Assert.Equal(long.MaxValue, result.ManagementFeeProrated.MinorUnits);
+        Assert.Equal(long.MaxValue - result.DistributionFee.MinorUnits, result.ManagementFee.MinorUnits);
         Assert.Equal(result.DistributionFee, result.ManagementFeeCarriedOut);
     }
 
@@ -149,7 +151,7 @@ public class DistributionCalculatorTests
 
         var expected = holders.Where(h => h.Fractions > 0).OrderBy(h => h.Address.ToLowerInvariant(), StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Select(h => h.Address), result.Holders.Select(h => h.Address));
-        Assert.Equal(DistributionPropertyTests.ReferenceSplit(result.HoldersShare, [.. expected.Select(h => h.Fractions)]), result.Holders.Select(h => h.Amount));
+        Assert.Equal(DistributionPropertyTests.ReferenceSplit(result.HoldersShare.MinorUnits, [.. expected.Select(h => h.Fractions)]), result.Holders.Select(h => h.Amount.MinorUnits));
     }
 
     [Theory]
@@ -166,15 +168,13 @@ public class DistributionCalculatorTests
 
     public static TheoryData<string, string, DistributionInput> InvalidInputs() => new()
     {
-        { "Gross", "above zero", Example() with { Gross = 0 } },
+        { "Gross", "above zero", Example() with { Gross = Money.Zero } },
         { "DistributionFeeBps", "between 0 and 10,000", Example() with { DistributionFeeBps = 10_001 } },
         { "ManagementFeeBpsPerYear", "between 0 and 10,000", Example() with { ManagementFeeBpsPerYear = -1 } },
         { "Payees", "add up to 99.99%", Example() with { HoldersBps = 5_999 } },
         { "Payees[1].Bps", "between 0 and 10,000", Example() with { Payees = [new("A", ArtistAddress, 5_000), new("B", ProducerAddress, -1_000)], HoldersBps = 6_000 } },
         { "PeriodEnd", "end after it starts", Example() with { PeriodEnd = Start } },
-        { "OfferingValue", "cannot be negative", Example() with { OfferingValue = -1 } },
-        { "ManagementFeeCarriedIn", "cannot be negative", Example() with { ManagementFeeCarriedIn = -1 } },
-        { "OfferingValue", "too large", Example() with { OfferingValue = long.MaxValue, ManagementFeeBpsPerYear = 10_000, PeriodEnd = Start.AddDays(366) } },
+        { "OfferingValue", "too large", Example() with { OfferingValue = Units(long.MaxValue), ManagementFeeBpsPerYear = 10_000, PeriodEnd = Start.AddDays(366) } },
         { "Holders", "No holder held fractions at the record time.", Example() with { Holders = [new HolderPosition(HolderA, 0)] } },
         { "Holders", "No holder held fractions at the record time.", Example() with { Holders = [] } },
         { "Holders", "listed more than once", Example() with { Holders = [new HolderPosition(HolderA, 1), new HolderPosition(Holder1, 2), new HolderPosition(HolderA.ToLowerInvariant(), 3)] } },
@@ -185,7 +185,7 @@ public class DistributionCalculatorTests
     [Fact]
     public void Compute_ReportsEveryInvalidFieldAtOnce()
     {
-        var input = Example() with { Gross = -5, PeriodEnd = Start.AddDays(-1), Holders = [] };
+        var input = Example() with { Gross = Money.Zero, PeriodEnd = Start.AddDays(-1), Holders = [] };
 
         var result = DistributionCalculator.Compute(input);
 

@@ -1,4 +1,5 @@
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 
 namespace TokenPlatform.Domain.Tests;
@@ -19,16 +20,16 @@ public sealed class DistributionPolicyTests
     [InlineData(DistributionMode.Monthly, 30.0, true)]
     public void IsDue_FollowsThePeriod_SinceTheLastDistributionsRecordTime(DistributionMode mode, double? daysSinceLast, bool due)
     {
-        var policy = new DistributionPolicy(AssetId.New(), mode, 0, "issuer", Now);
+        var policy = new DistributionPolicy(AssetId.New(), mode, Money.Zero, "issuer", Now);
         DateTimeOffset? last = daysSinceLast is { } days ? Now.AddDays(-days) : null;
         Assert.Equal(due, policy.IsDue(last, Now));
     }
 
     [Fact]
-    public void Change_RefusesANegativeMinimumAndAnUnknownMode()
+    public void Change_RefusesAnUnknownMode_AndANegativeMinimumCannotBeWritten()
     {
-        var policy = new DistributionPolicy(AssetId.New(), DistributionMode.Manual, 0, "issuer", Now);
-        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Change(DistributionMode.Daily, -1, "issuer", Now));
-        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Change((DistributionMode)42, 0, "issuer", Now));
+        var policy = new DistributionPolicy(AssetId.New(), DistributionMode.Manual, Money.Zero, "issuer", Now);
+        Assert.False(Money.FromMinorUnits(-1).IsSuccess);
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Change((DistributionMode)42, Money.Zero, "issuer", Now));
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsCheck;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Domain.Tests;
 
@@ -27,7 +29,7 @@ public class DistributionPropertyTests
         from carriedIn in Gen.Frequency((3, Gen.Const(0L)), (1, Gen.Long[0, 1_000_000_000_000]))
         from cuts in Gen.Int[0, 10_000].Array[1, 10]
         from holders in GenHolder.Array[1, 500]
-        select new DistributionInput(gross, distributionFeeBps, managementFeeBps, offeringValue, Start, Start.AddSeconds(periodSeconds), carriedIn,
+        select new DistributionInput(Units(gross), distributionFeeBps, managementFeeBps, Units(offeringValue), Start, Start.AddSeconds(periodSeconds), Units(carriedIn),
             Payees(cuts), 10_000 - cuts.Max(), Holders(holders));
 
     [Fact]
@@ -110,21 +112,21 @@ public class DistributionPropertyTests
     /// <summary>The parts add up to the gross, the fees follow their formulas, every line is its exact share rounded down or up.</summary>
     private static void AssertExactWaterfall(DistributionInput input, DistributionResult result)
     {
-        Assert.Equal(input.Gross, result.DistributionFee + result.ManagementFee + result.Payees.Sum(p => p.Amount) + result.Holders.Sum(h => h.Amount));
-        Assert.Equal(input.Gross * (Int128)input.DistributionFeeBps / 10_000, result.DistributionFee);
+        Assert.Equal(input.Gross, result.DistributionFee + result.ManagementFee + Money.Sum(result.Payees.Select(p => p.Amount)) + Money.Sum(result.Holders.Select(h => h.Amount)));
+        Assert.Equal(input.Gross.MinorUnits * (Int128)input.DistributionFeeBps / 10_000, result.DistributionFee.MinorUnits);
         Assert.Equal(result.ManagementFeeDue, result.ManagementFee + result.ManagementFeeCarriedOut);
-        Assert.True(result.ManagementFeeCarriedOut == 0 || result.AfterFees == 0, "A shortfall leaves nothing after fees.");
-        Assert.Equal(result.AfterFees, result.Payees.Sum(p => p.Amount) + result.HoldersShare);
+        Assert.True(result.ManagementFeeCarriedOut == Money.Zero || result.AfterFees == Money.Zero, "A shortfall leaves nothing after fees.");
+        Assert.Equal(result.AfterFees, Money.Sum(result.Payees.Select(p => p.Amount)) + result.HoldersShare);
         foreach (var payee in result.Payees)
         {
-            AssertWithinOneUnit(payee.Amount, result.AfterFees * (Int128)payee.Bps, 10_000);
+            AssertWithinOneUnit(payee.Amount.MinorUnits, result.AfterFees.MinorUnits * (Int128)payee.Bps, 10_000);
         }
 
-        AssertWithinOneUnit(result.HoldersShare, result.AfterFees * (Int128)input.HoldersBps, 10_000);
+        AssertWithinOneUnit(result.HoldersShare.MinorUnits, result.AfterFees.MinorUnits * (Int128)input.HoldersBps, 10_000);
         var totalFractions = Total(input.Holders.Select(h => h.Fractions));
         foreach (var holder in result.Holders)
         {
-            AssertWithinOneUnit(holder.Amount, result.HoldersShare * (Int128)holder.Fractions, totalFractions);
+            AssertWithinOneUnit(holder.Amount.MinorUnits, result.HoldersShare.MinorUnits * (Int128)holder.Fractions, totalFractions);
         }
     }
 
@@ -136,9 +138,9 @@ public class DistributionPropertyTests
     {
         var expected = input.Holders.Where(h => h.Fractions > 0).OrderBy(h => h.Address.ToLowerInvariant(), StringComparer.Ordinal).ToList();
         AssertSequence(expected.Select(h => (h.Address, h.Fractions)), result.Holders.Select(h => (h.Address, h.Fractions)));
-        AssertSequence(ReferenceSplit(result.HoldersShare, expected.Select(h => h.Fractions).ToArray()), result.Holders.Select(h => h.Amount));
+        AssertSequence(ReferenceSplit(result.HoldersShare.MinorUnits, expected.Select(h => h.Fractions).ToArray()), result.Holders.Select(h => h.Amount.MinorUnits));
         var payeeWeights = input.Payees.Select(p => (long)p.Bps).Append(input.HoldersBps).ToArray();
-        AssertSequence(ReferenceSplit(result.AfterFees, payeeWeights), result.Payees.Select(p => p.Amount).Append(result.HoldersShare));
+        AssertSequence(ReferenceSplit(result.AfterFees.MinorUnits, payeeWeights), result.Payees.Select(p => p.Amount.MinorUnits).Append(result.HoldersShare.MinorUnits));
     }
 
     /// <summary>Assert.Equal on sequences, without its per-element reflection (it dominated these tests' time).</summary>

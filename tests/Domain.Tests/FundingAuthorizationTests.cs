@@ -1,4 +1,6 @@
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Funding;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Domain.Tests;
 
@@ -12,14 +14,14 @@ public sealed class FundingAuthorizationTests
     public void Reservations_NeverExceedTheCap_AndAnUndoneRunGivesItsPartBack()
     {
         var a = Cap(300);
-        Assert.True(a.TryReserve(200, Now));
-        Assert.False(a.TryReserve(101, Now));
+        Assert.True(a.TryReserve(Units(200), Now));
+        Assert.False(a.TryReserve(Units(101), Now));
         Assert.Equal(100, a.RemainingMinorUnits);
-        Assert.True(a.TryReserve(100, Now));
+        Assert.True(a.TryReserve(Units(100), Now));
         Assert.False(a.IsLive(Now));
-        a.Release(200);
+        a.Release(Units(200));
         Assert.Equal(200, a.RemainingMinorUnits);
-        a.Release(1_000);
+        a.Release(Units(1_000));
         Assert.Equal(0, a.UsedMinorUnits);
     }
 
@@ -27,13 +29,13 @@ public sealed class FundingAuthorizationTests
     public void AnExpiredRevokedOrReplacedAuthorization_ReservesNothing()
     {
         var expiring = Cap(300, days: 1);
-        Assert.False(expiring.TryReserve(1, Now.AddDays(1)));
-        Assert.True(expiring.TryReserve(1, Now.AddDays(1).AddTicks(-1)));
+        Assert.False(expiring.TryReserve(Units(1), Now.AddDays(1)));
+        Assert.True(expiring.TryReserve(Units(1), Now.AddDays(1).AddTicks(-1)));
 
         var revoked = Cap(300);
         Assert.True(revoked.Revoke(Now));
         Assert.False(revoked.Revoke(Now));
-        Assert.False(revoked.TryReserve(1, Now));
+        Assert.False(revoked.TryReserve(Units(1), Now));
         Assert.Equal(FundingAuthorizationStatus.Revoked, revoked.Status);
 
         var replaced = Cap(300);
@@ -50,5 +52,5 @@ public sealed class FundingAuthorizationTests
     public void ACapOutsideItsRange_IsRefused(long cap) => Assert.Throws<ArgumentOutOfRangeException>(() => Cap(cap));
 
     [Fact]
-    public void AReservationMustBePositive() => Assert.Throws<ArgumentOutOfRangeException>(() => Cap(10).TryReserve(0, Now));
+    public void AReservationMustBePositive() => Assert.Throws<ArgumentOutOfRangeException>(() => Cap(10).TryReserve(Units(0), Now));
 }

@@ -47,6 +47,44 @@ public class MoneyTests
         Assert.Throws<OverflowException>(() => Money.FromMinorUnits(long.MaxValue).Value + Money.FromMinorUnits(1).Value);
 
     [Theory]
+    [InlineData(10, 3, 7)]
+    [InlineData(5, 5, 0)]
+    [InlineData(long.MaxValue, 0, long.MaxValue)]
+    [InlineData(long.MaxValue, long.MaxValue, 0)]
+    public void Subtract_IsExact(long a, long b, long expected) =>
+        Assert.Equal(expected, (Money.FromMinorUnits(a).Value - Money.FromMinorUnits(b).Value).MinorUnits);
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 10)]
+    [InlineData(0, long.MaxValue)]
+    public void Subtract_BelowZero_Throws(long a, long b) =>
+        Assert.Throws<OverflowException>(() => Money.FromMinorUnits(a).Value - Money.FromMinorUnits(b).Value);
+
+    [Fact]
+    public void Sum_AddsEveryAmount_AndIsZeroForNone()
+    {
+        Assert.Equal(Money.Zero, Money.Sum([]));
+        Assert.Equal(6, Money.Sum([Money.FromMinorUnits(1).Value, Money.FromMinorUnits(2).Value, Money.FromMinorUnits(3).Value]).MinorUnits);
+    }
+
+    [Fact]
+    public void Sum_Overflow_Throws() =>
+        Assert.Throws<OverflowException>(() => Money.Sum([Money.FromMinorUnits(long.MaxValue).Value, Money.FromMinorUnits(1).Value]));
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    [InlineData(4, 4)]
+    public void MinAndMax_PickTheSmallerAndTheLarger(long a, long b)
+    {
+        var (x, y) = (Money.FromMinorUnits(a).Value, Money.FromMinorUnits(b).Value);
+
+        Assert.Equal(Math.Min(a, b), Money.Min(x, y).MinorUnits);
+        Assert.Equal(Math.Max(a, b), Money.Max(x, y).MinorUnits);
+    }
+
+    [Theory]
     [InlineData(-1, false)]
     [InlineData(0, true)]
     [InlineData(10_000, true)]

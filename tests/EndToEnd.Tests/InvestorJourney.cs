@@ -98,7 +98,8 @@ public sealed class InvestorJourney(ChainAppHost host)
         await investor.FillAsync("input[data-testid=market-search]", "Night Drive");
         await investor.WaitForSelectorAsync($"[data-testid=asset-card] >> text={DemoMusic}");
         await Shot(investor, "6-marketplace");
-        await investor.ClickAsync("[data-testid=card-open]");
+        // The search filters as the page re-renders: open the card of this asset, not whichever card is first yet.
+        await investor.Locator("[data-testid=asset-card]", new PageLocatorOptions { HasText = DemoMusic }).Locator("[data-testid=card-open]").ClickAsync();
         await AppHost.WaitUntilInteractiveAsync(investor);
         await investor.WaitForSelectorAsync("[data-testid=buy-breakdown]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         await SetQuantityAsync(investor, 40);

@@ -6,6 +6,7 @@ using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Infrastructure.Persistence;
 using TokenPlatform.Tests.Shared;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Infrastructure.Tests;
 
@@ -39,15 +40,15 @@ public sealed class AddressCaseTests : IAsyncLifetime
 
     private static Distribution PayingTo(string lineAddress, long gross)
     {
-        var input = new DistributionInput(gross, 0, 0, 0, PaidAt.AddDays(-30), PaidAt, 0, [new PayeeShare("Creator", lineAddress, 10_000)], 0, []);
+        var input = new DistributionInput(Units(gross), 0, 0, Money.Zero, PaidAt.AddDays(-30), PaidAt, Money.Zero, [new PayeeShare("Creator", lineAddress, 10_000)], 0, []);
         var result = DistributionCalculator.Compute(input).Value;
         List<DistributionLine> lines =
         [
-            new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, 0),
-            new(1, DistributionLineKind.ManagementFee, "Management fee", null, null, null, 0),
-            new(2, DistributionLineKind.Payee, "Creator", lineAddress, 10_000, null, gross),
+            new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, Money.Zero),
+            new(1, DistributionLineKind.ManagementFee, "Management fee", null, null, null, Money.Zero),
+            new(2, DistributionLineKind.Payee, "Creator", lineAddress, 10_000, null, Units(gross)),
         ];
-        return new Distribution(Guid.CreateVersion7(), AssetId.New(), 1, PaidAt, input, result, Guid.NewGuid(), "issuer", "0x" + new string('9', 40), "0x" + new string('0', 64), 0, lines, PaidAt);
+        return new Distribution(Guid.CreateVersion7(), AssetId.New(), 1, PaidAt, input, result, Guid.NewGuid(), "issuer", "0x" + new string('9', 40), "0x" + new string('0', 64), Money.Zero, lines, PaidAt);
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public sealed class AddressCaseTests : IAsyncLifetime
         await using var read = Create(provider);
         var lines = await new DistributionStore(read).LinesToAsync([checksummed], PaidAt.AddDays(-1), PaidAt.AddDays(1), CancellationToken.None);
 
-        Assert.Equal([1L, 2, 3, 4], lines.Where(x => x.Line.Kind == DistributionLineKind.Payee).Select(x => x.Line.Amount).Order());
+        Assert.Equal([1L, 2, 3, 4], lines.Where(x => x.Line.Kind == DistributionLineKind.Payee).Select(x => x.Line.Amount.MinorUnits).Order());
     }
 
     [Fact]

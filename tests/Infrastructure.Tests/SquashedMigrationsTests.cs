@@ -76,6 +76,41 @@ public sealed class SquashedMigrationsTests : IAsyncLifetime
         Assert.Equal(partial, await db.Database.GetAppliedMigrationsAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migration_GivesOperationsThatFailedBeforeFailureCodes_TheCodeTheirErrorNames(DatabaseProvider provider)
+    {
+        await using (var db = Create(provider))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_ChainFailureCode", StringComparison.Ordinal)) - 1];
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+            foreach (var (key, status, error) in new[]
+            {
+                ("sold-out", "Failed", "reverted: SoldOut(assetId=1, available=0, requested=2)"),
+                ("erc20", "Failed", "rejected before sending: ERC20InsufficientBalance(sender=0x1, balance=0, needed=5)"),
+                ("settlement", "Failed", "rejected before sending: AccountNotVerified(account=0x1)"),
+                ("dependent", "Failed", "the operation it depends on failed"),
+                ("confirmed", "Confirmed", "reverted: SoldOut(assetId=1)"),
+            })
+            {
+                object id = provider == DatabaseProvider.Sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO \"chain_operations\" (\"Id\", \"IdempotencyKey\", \"Kind\", \"Payload\", \"Status\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\", \"UpdatedAt\", \"Error\") VALUES ({id}, {key}, {"kind"}, {"{}"}, {status}, {0}, {0L}, {0L}, {0L}, {error})");
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using var check = Create(provider);
+        var codes = await check.ChainOperations.AsNoTracking().ToDictionaryAsync(o => o.IdempotencyKey, o => o.ToView().Failure);
+        Assert.Equal(Domain.Chain.ChainFailure.SoldOut, codes["sold-out"]);
+        Assert.Equal(Domain.Chain.ChainFailure.ERC20InsufficientBalance, codes["erc20"]);
+        Assert.Equal(Domain.Chain.ChainFailure.Other, codes["settlement"]);
+        Assert.Equal(Domain.Chain.ChainFailure.DependencyFailed, codes["dependent"]);
+        Assert.Null(codes["confirmed"]);
+    }
+
     private IReadOnlyList<string> ChainOf(DatabaseProvider provider)
     {
         using var db = Create(provider);

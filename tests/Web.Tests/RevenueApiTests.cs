@@ -4,11 +4,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
+using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Infrastructure.Chain.Indexing;
 using TokenPlatform.Infrastructure.Identity;
 using TokenPlatform.Infrastructure.Persistence;
 using TokenPlatform.Tests.Shared;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Web.Tests;
 
@@ -169,6 +172,61 @@ public sealed class RevenueApiTests(PlatformFactory factory) : IClassFixture<Pla
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task DistributionRequests_WithANegativeAmount_AreFieldErrors()
+    {
+        var asset = await LiveAssetAsync(106);
+        using var client = await factory.LoggedInAsync("issuer@demo.local");
+
+        using var preview = await client.PostAsJsonAsync(Url($"/api/v1/assets/{asset.Id}/distributions/preview"), new { gross = -1 });
+        using var run = await client.PostAsJsonAsync(Url($"/api/v1/assets/{asset.Id}/distributions"), new
+        {
+            expectedGross = -1,
+            feeScheduleId = Guid.NewGuid(),
+            distributionFeeBps = 100,
+            managementFeeBpsPerYear = 100,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
+        Assert.Contains("above zero", (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Gross")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, run.StatusCode);
+        Assert.True((await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ExpectedGross", out _));
+    }
+
+    [Fact]
+    public async Task Payouts_ReturnAmountsAsIntegersOfMinorUnits()
+    {
+        var investor = await UserIdAsync("investor@demo.local");
+        string wallet;
+        using (var scope = factory.Services.CreateScope())
+        {
+            wallet = (await scope.ServiceProvider.GetRequiredService<IWalletService>().FindAsync(investor, CancellationToken.None))!.Address;
+            var now = DateTimeOffset.UtcNow;
+            var input = new DistributionInput(Units(1_234_567), 0, 0, Money.Zero, now.AddDays(-30), now, Money.Zero, [], 10_000, [new HolderPosition(wallet, 10)]);
+            var result = DistributionCalculator.Compute(input).Value;
+            List<DistributionLine> lines =
+            [
+                new(0, DistributionLineKind.DistributionFee, "Distribution fee", null, null, null, Money.Zero),
+                new(1, DistributionLineKind.ManagementFee, "Management fee", null, null, null, Money.Zero),
+                new(2, DistributionLineKind.Holder, null, wallet, null, 10, result.Holders[0].Amount),
+            ];
+            var distribution = new Distribution(Guid.CreateVersion7(), AssetId.New(), 107, now, input, result, Guid.NewGuid(), "issuer", "0x" + new string('9', 40),
+                "0x" + new string('0', 64), result.HoldersShare, lines, now);
+            distribution.Complete(now);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(distribution);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await factory.LoggedInAsync("investor@demo.local");
+        var payouts = await client.GetFromJsonAsync<JsonElement>(Url("/api/v1/payouts"));
+
+        Assert.Equal(JsonValueKind.Number, payouts.GetProperty("totalReceived").ValueKind);
+        Assert.Equal(JsonValueKind.Number, payouts.GetProperty("totalClaimable").ValueKind);
+        Assert.True(payouts.GetProperty("totalReceived").GetInt64() >= 1_234_567);
+        Assert.Contains(payouts.GetProperty("history").EnumerateArray(), h => h.GetProperty("amount").ValueKind == JsonValueKind.Number && h.GetProperty("amount").GetInt64() == 1_234_567);
     }
 
     /// <summary>Writes indexed holdings history as the indexer would (this app runs without a chain).</summary>

@@ -2,11 +2,13 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Domain.Wallets;
 using TokenPlatform.Infrastructure.Identity;
 using TokenPlatform.Infrastructure.Persistence;
 using TokenPlatform.Tests.Shared;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Web.Tests;
 
@@ -42,7 +44,7 @@ public sealed class YearlyStatementTests(PlatformFactory factory) : IClassFixtur
     private async Task DistributeAsync(Asset asset, string lineAddress, long gross)
     {
         var payee = asset.Split!.Payees[0];
-        var input = new DistributionInput(gross, 0, 0, 0, PaidAt.AddDays(-30), PaidAt, 0, [new PayeeShare(payee.Label, lineAddress, payee.Bps)], 0, []);
+        var input = new DistributionInput(Units(gross), 0, 0, Money.Zero, PaidAt.AddDays(-30), PaidAt, Money.Zero, [new PayeeShare(payee.Label, lineAddress, payee.Bps)], 0, []);
         var result = DistributionCalculator.Compute(input).Value;
         var lines = new List<DistributionLine>
         {
@@ -51,7 +53,7 @@ public sealed class YearlyStatementTests(PlatformFactory factory) : IClassFixtur
         };
         lines.AddRange(result.Payees.Select((p, i) => new DistributionLine(2 + i, DistributionLineKind.Payee, p.Label, p.Address, p.Bps, null, p.Amount)));
         var distribution = new Distribution(Guid.CreateVersion7(), asset.Id, asset.OnChainTokenId!.Value, PaidAt, input, result, Guid.NewGuid(), asset.IssuerId,
-            "0x" + new string('9', 40), "0x" + new string('0', 64), 0, lines, PaidAt);
+            "0x" + new string('9', 40), "0x" + new string('0', 64), Money.Zero, lines, PaidAt);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Add(distribution);

@@ -6,7 +6,7 @@ namespace TokenPlatform.Domain.Assets;
 /// An asset an issuer tokenizes. It moves Draft -> InReview -> Approved | Rejected; a rejected asset
 /// goes back to draft when edited. Terms can change only while the asset is a draft.
 /// </summary>
-public sealed class Asset
+public sealed partial class Asset
 {
     public const int NameMaxLength = 120;
 
@@ -245,56 +245,6 @@ public sealed class Asset
         ApprovedAt = now;
         Touch(now);
         return this;
-    }
-
-    /// <summary>Called when the chain confirmed the asset's creation.</summary>
-    public Result<Asset> MarkLive(long onChainTokenId, DateTimeOffset now)
-    {
-        if (Status == AssetStatus.Live && OnChainTokenId == onChainTokenId)
-        {
-            return this;
-        }
-
-        if (Status != AssetStatus.Approved)
-        {
-            return Error.Conflict("asset.not_approved", $"Only an approved asset goes live; this one is {Status}.");
-        }
-
-        if (onChainTokenId <= 0)
-        {
-            return Error.Validation(nameof(OnChainTokenId), "The on-chain id must be positive.");
-        }
-
-        OnChainTokenId = onChainTokenId;
-        Status = AssetStatus.Live;
-        Touch(now);
-        return this;
-    }
-
-    /// <summary>Called when the chain confirmed the asset's revenue stream (true when it was news).</summary>
-    public bool RecordStream(long streamId, DateTimeOffset now)
-    {
-        if (StreamId is not null || streamId <= 0 || Status is not (AssetStatus.Approved or AssetStatus.Live))
-        {
-            return false;
-        }
-
-        StreamId = streamId;
-        Touch(now);
-        return true;
-    }
-
-    /// <summary>Called when the chain confirmed the primary offering's opening (true when it was news).</summary>
-    public bool RecordOfferingOpened(DateTimeOffset confirmedAt, DateTimeOffset now)
-    {
-        if (OfferingOpenedAt is not null || Status is not (AssetStatus.Approved or AssetStatus.Live))
-        {
-            return false;
-        }
-
-        OfferingOpenedAt = confirmedAt;
-        Touch(now);
-        return true;
     }
 
     public Result<Asset> Reject(string reason, DateTimeOffset now)

@@ -14,11 +14,17 @@ public sealed record SyncAssetsWithChain : ICommand<int>;
 public sealed class SyncAssetsWithChainHandler(IAssetRepository assets, IChainOutbox outbox, IChainMonitor monitor, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<SyncAssetsWithChain, int>
 {
+    /// <summary>
+    /// Assets read per pass. Those waiting are the ones just approved and those whose step failed for good
+    /// (until an admin retries it): all of them fit, so one stuck asset never hides another.
+    /// </summary>
+    public const int AwaitingLimit = 10_000;
+
     public async ValueTask<int> Handle(SyncAssetsWithChain command, CancellationToken cancellationToken)
     {
         var changed = 0;
         var now = clock.GetUtcNow();
-        foreach (var asset in await assets.ListAwaitingChainAsync(100, cancellationToken))
+        foreach (var asset in await assets.ListAwaitingChainAsync(AwaitingLimit, cancellationToken))
         {
             var recorded = false;
             if (asset.Status == AssetStatus.Approved && await outbox.FindAsync(asset.CreationOperationId!.Value, cancellationToken) is { Status: ChainOperationStatus.Confirmed } creation

@@ -78,6 +78,32 @@ public readonly record struct Money : IComparable<Money>
 
     public static Money operator +(Money a, Money b) => new(checked(a.MinorUnits + b.MinorUnits));
 
+    /// <summary>
+    /// The difference; a negative result is a bug (an amount taken that was never there), so it throws
+    /// rather than wrapping or going below zero.
+    /// </summary>
+    public static Money operator -(Money a, Money b) =>
+        a.MinorUnits >= b.MinorUnits
+            ? new(a.MinorUnits - b.MinorUnits)
+            : throw new OverflowException($"Subtracting {b} from {a} would make a negative amount.");
+
+    /// <summary>The sum of the amounts (checked: an overflow throws); zero for none.</summary>
+    public static Money Sum(IEnumerable<Money> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var total = Zero;
+        foreach (var amount in amounts)
+        {
+            total += amount;
+        }
+
+        return total;
+    }
+
+    public static Money Min(Money a, Money b) => a <= b ? a : b;
+
+    public static Money Max(Money a, Money b) => a >= b ? a : b;
+
     public int CompareTo(Money other) => MinorUnits.CompareTo(other.MinorUnits);
 
     public static bool operator <(Money a, Money b) => a.MinorUnits < b.MinorUnits;

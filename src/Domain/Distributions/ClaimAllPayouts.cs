@@ -28,7 +28,7 @@ public sealed class ClaimAllPayoutsHandler(IWalletService wallets, IEntitlementL
         foreach (var claim in await ledger.ClaimsOfAsync(wallet.Address, chain, cancellationToken))
         {
             var paid = await chain.ClaimedAsync(claim.OnChainTokenId, claim.Entitlement.Index, cancellationToken);
-            if (claim.Entitlement.Cumulative > paid)
+            if (claim.Entitlement.Cumulative > paid.MinorUnits)
             {
                 claims.Add(new PayoutClaim(claim.OnChainTokenId, new PayoutLeaf(claim.Entitlement.Index, claim.Entitlement.Address, claim.Entitlement.Cumulative), claim.Proof));
             }

@@ -1,4 +1,5 @@
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Distributions;
 
@@ -33,7 +34,7 @@ public sealed class DistributionLine
     {
     }
 
-    public DistributionLine(int order, DistributionLineKind kind, string? label, string? address, int? bps, long? fractions, long amount, int? holderIndex = null, long? cumulative = null)
+    public DistributionLine(int order, DistributionLineKind kind, string? label, string? address, int? bps, long? fractions, Money amount, int? holderIndex = null, Money? cumulative = null)
     {
         Order = order;
         Kind = kind;
@@ -60,13 +61,13 @@ public sealed class DistributionLine
 
     public long? Fractions { get; private set; }
 
-    public long Amount { get; private set; }
+    public Money Amount { get; private set; }
 
     /// <summary>Holder lines: the holder's permanent leaf index in the asset's entitlement tree.</summary>
     public int? HolderIndex { get; private set; }
 
     /// <summary>Holder lines: everything ever owed to this holder for the asset after this distribution (the Merkle leaf value).</summary>
-    public long? Cumulative { get; private set; }
+    public Money? Cumulative { get; private set; }
 }
 
 /// <summary>
@@ -85,10 +86,10 @@ public sealed class Distribution
     }
 
     public Distribution(Guid id, AssetId assetId, long onChainTokenId, DateTimeOffset recordTime, DistributionInput input, DistributionResult result,
-        Guid feeScheduleId, string funderUserId, string funderAddress, string merkleRoot, long totalEntitled, IReadOnlyList<DistributionLine> lines, DateTimeOffset now,
-        long fromDeposits = 0, Guid? authorizationId = null, string? authorizedWallet = null)
+        Guid feeScheduleId, string funderUserId, string funderAddress, string merkleRoot, Money totalEntitled, IReadOnlyList<DistributionLine> lines, DateTimeOffset now,
+        Money fromDeposits = default, Guid? authorizationId = null, string? authorizedWallet = null)
     {
-        if (fromDeposits < 0 || fromDeposits > result?.Gross)
+        if (fromDeposits > result?.Gross)
         {
             throw new ArgumentOutOfRangeException(nameof(fromDeposits), "What deposits pay lies between 0 and the gross.");
         }
@@ -113,7 +114,7 @@ public sealed class Distribution
         ManagementFeeDue = result.ManagementFeeDue;
         ManagementFee = result.ManagementFee;
         ManagementFeeCarriedOut = result.ManagementFeeCarriedOut;
-        PayeesTotal = result.Payees.Sum(p => p.Amount);
+        PayeesTotal = Money.Sum(result.Payees.Select(p => p.Amount));
         HoldersShare = result.HoldersShare;
         DistributionFeeBps = distributionFeeBps;
         ManagementFeeBps = managementFeeBps;
@@ -125,7 +126,7 @@ public sealed class Distribution
         Status = DistributionStatus.Executing;
         CreatedAt = now;
         _lines.AddRange(lines);
-        if (DistributionFee + ManagementFee + PayeesTotal + HoldersShare != Gross || _lines.Sum(l => l.Amount) != Gross)
+        if (DistributionFee + ManagementFee + PayeesTotal + HoldersShare != Gross || Money.Sum(_lines.Select(l => l.Amount)) != Gross)
         {
             throw new InvalidOperationException("A distribution's parts must sum exactly to its gross.");
         }
@@ -144,29 +145,29 @@ public sealed class Distribution
 
     public DateTimeOffset PeriodEnd { get; private set; }
 
-    public long Gross { get; private set; }
+    public Money Gross { get; private set; }
 
-    public long DistributionFee { get; private set; }
+    public Money DistributionFee { get; private set; }
 
     /// <summary>The management fee's basis: the offering value at the primary price.</summary>
-    public long OfferingValue { get; private set; }
+    public Money OfferingValue { get; private set; }
 
     /// <summary>This period's share of the yearly management fee.</summary>
-    public long ManagementFeeProrated { get; private set; }
+    public Money ManagementFeeProrated { get; private set; }
 
     /// <summary>The shortfall carried in from the previous distribution.</summary>
-    public long ManagementFeeCarriedIn { get; private set; }
+    public Money ManagementFeeCarriedIn { get; private set; }
 
-    public long ManagementFeeDue { get; private set; }
+    public Money ManagementFeeDue { get; private set; }
 
-    public long ManagementFee { get; private set; }
+    public Money ManagementFee { get; private set; }
 
     /// <summary>The management fee that could not be taken this period (carried to the next one).</summary>
-    public long ManagementFeeCarriedOut { get; private set; }
+    public Money ManagementFeeCarriedOut { get; private set; }
 
-    public long PayeesTotal { get; private set; }
+    public Money PayeesTotal { get; private set; }
 
-    public long HoldersShare { get; private set; }
+    public Money HoldersShare { get; private set; }
 
     public int DistributionFeeBps { get; private set; }
 
@@ -175,7 +176,7 @@ public sealed class Distribution
     public Guid FeeScheduleId { get; private set; }
 
     /// <summary>The part of the gross already at the asset's deposit address (released on chain, not pulled from a wallet).</summary>
-    public long FromDeposits { get; private set; }
+    public Money FromDeposits { get; private set; }
 
     /// <summary>
     /// The standing authorization an automatic run drew the rest of the gross from (the issuer's wallet,
@@ -186,7 +187,7 @@ public sealed class Distribution
     public string? AuthorizedWallet { get; private set; }
 
     /// <summary>What this distribution draws from a wallet (the gross minus the deposits).</summary>
-    public long FromWallet => Gross - FromDeposits;
+    public Money FromWallet => Gross - FromDeposits;
 
     /// <summary>Whose wallet paid the rest of the gross in (<c>platform</c> for an automatic run of deposits only).</summary>
     public string FunderUserId { get; private set; }
@@ -197,7 +198,7 @@ public sealed class Distribution
     public string MerkleRoot { get; private set; }
 
     /// <summary>Sum of every holder's cumulative entitlement for the asset after this distribution.</summary>
-    public long TotalEntitled { get; private set; }
+    public Money TotalEntitled { get; private set; }
 
     public DistributionStatus Status { get; private set; }
 

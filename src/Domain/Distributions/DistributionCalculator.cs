@@ -50,16 +50,18 @@ public static class DistributionCalculator
 
     private static DistributionResult Waterfall(DistributionInput input, HolderBuffers buffers, int withFractions)
     {
-        var gross = input.Gross;
+        // Integer minor units inside: the checked inputs keep every step in range and non-negative.
+        var gross = input.Gross.MinorUnits;
         var distributionFee = (long)((Int128)gross * input.DistributionFeeBps / BasisPoints.Whole);
-        var prorated = (long)ProratedManagementFee(input.OfferingValue, input.ManagementFeeBpsPerYear, input.PeriodStart, input.PeriodEnd);
-        var due = prorated + input.ManagementFeeCarriedIn;
+        var prorated = (long)ProratedManagementFee(input.OfferingValue.MinorUnits, input.ManagementFeeBpsPerYear, input.PeriodStart, input.PeriodEnd);
+        var due = prorated + input.ManagementFeeCarriedIn.MinorUnits;
         var managementFee = Math.Min(due, gross - distributionFee);
         var afterFees = gross - distributionFee - managementFee;
 
         var (payees, holdersShare) = SplitAmongPayees(afterFees, input.Payees, input.HoldersBps);
         var holders = SplitAmongHolders(holdersShare, input.Holders, buffers, withFractions);
-        return new DistributionResult(gross, distributionFee, prorated, due, managementFee, due - managementFee, afterFees, payees, holdersShare, holders);
+        return new DistributionResult(Units(gross), Units(distributionFee), Units(prorated), Units(due), Units(managementFee), Units(due - managementFee), Units(afterFees), payees,
+            Units(holdersShare), holders);
     }
 
     /// <summary>The payees by their bps with the holders' bucket as the last entry, so ties go to the payees in split order.</summary>
@@ -77,7 +79,7 @@ public static class DistributionCalculator
         for (var i = 0; i < lines.Length; i++)
         {
             var payee = payees[i];
-            lines[i] = new PayeeLine(payee.Label, payee.Address, payee.Bps, amounts[i]);
+            lines[i] = new PayeeLine(payee.Label, payee.Address, payee.Bps, Units(amounts[i]));
         }
 
         return (lines, amounts[^1]);
@@ -114,13 +116,16 @@ public static class DistributionCalculator
             var holder = holders[order[i]];
             if (holder.Fractions > 0)
             {
-                lines[next] = new HolderLine(holder.Address, holder.Fractions, amounts[next]);
+                lines[next] = new HolderLine(holder.Address, holder.Fractions, Units(amounts[next]));
                 next++;
             }
         }
 
         return lines;
     }
+
+    /// <summary>A computed part as money: never negative (each is a share of the non-negative gross), so a failure here is a bug.</summary>
+    private static Money Units(long minorUnits) => Money.FromMinorUnits(minorUnits).Value;
 
     private static int CountPositive(ReadOnlySpan<long> values)
     {

@@ -42,9 +42,9 @@ public sealed class DistributionExecutor(
         var id = Guid.CreateVersion7();
         var tokenId = plan.Asset.OnChainTokenId!.Value;
         EntitlementUpdate? update = null;
-        if (result.HoldersShare > 0)
+        if (result.HoldersShare > Money.Zero)
         {
-            var paid = result.Holders.Where(h => h.Amount > 0).ToList();
+            var paid = result.Holders.Where(h => h.Amount > Money.Zero).ToList();
             var owners = await wallets.FindByAddressesAsync(paid.Select(h => h.Address).ToList(), cancellationToken);
             var pushTo = paid.Where(h => !owners.TryGetValue(h.Address, out var w) || w.PayoutPreference == PayoutPreference.AutoPay)
                 .Select(h => h.Address).ToHashSet(EthAddress.Comparer);
@@ -52,13 +52,13 @@ public sealed class DistributionExecutor(
         }
 
         // Holders receive nothing this time: the published root and total stay as the chain holds them.
-        var (root, totalEntitled) = update is not null ? (update.Root, update.TotalEntitled) : (previous?.MerkleRoot ?? "", previous?.TotalEntitled ?? 0);
+        var (root, totalEntitled) = update is not null ? (update.Root, Money.FromMinorUnits(update.TotalEntitled).Value) : (previous?.MerkleRoot ?? "", previous?.TotalEntitled ?? Money.Zero);
         var distribution = new Distribution(id, assetId, tokenId, plan.RecordTime, plan.Input, result, plan.FeeScheduleId, funderUserId, plan.FunderAddress,
             root, totalEntitled, Lines(result, update), now, plan.FromDeposits, plan.AuthorizationId, plan.AuthorizedWallet);
         // Exactly the events the gross was computed from (revenue recorded meanwhile waits for the next run).
         var included = plan.EventIds.ToHashSet();
         var events = (await revenue.UndistributedForUpdateAsync(assetId, cancellationToken)).Where(e => included.Contains(e.Id)).ToList();
-        if (events.Count != included.Count || events.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits) != result.Gross)
+        if (events.Count != included.Count || events.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits) != result.Gross.MinorUnits)
         {
             return Error.Conflict("distribution.changed", "The undistributed revenue changed while the distribution was prepared. Review the new preview and run it again.");
         }
@@ -80,11 +80,11 @@ public sealed class DistributionExecutor(
     /// <summary>
     /// Where the gross comes from: deposits first pay the fees, then the stream; the wallet pays the rest.
     /// </summary>
-    public static (long FeesFromDeposits, long ToStreamFromDeposits, long FeesFromWallet, long ToStreamFromWallet) Parts(Distribution d)
+    public static (Money FeesFromDeposits, Money ToStreamFromDeposits, Money FeesFromWallet, Money ToStreamFromWallet) Parts(Distribution d)
     {
         ArgumentNullException.ThrowIfNull(d);
         var fees = d.DistributionFee + d.ManagementFee;
-        var feesFromDeposits = Math.Min(fees, d.FromDeposits);
+        var feesFromDeposits = Money.Min(fees, d.FromDeposits);
         var feesFromWallet = fees - feesFromDeposits;
         return (feesFromDeposits, d.FromDeposits - feesFromDeposits, feesFromWallet, d.Gross - d.FromDeposits - feesFromWallet);
     }
@@ -102,7 +102,8 @@ public sealed class DistributionExecutor(
         lines.AddRange(result.Holders.Select((h, i) =>
         {
             var leaf = byAddress.GetValueOrDefault(h.Address);
-            return new DistributionLine(order + i, DistributionLineKind.Holder, null, h.Address, null, h.Fractions, h.Amount, leaf?.Index, leaf?.Cumulative);
+            return new DistributionLine(order + i, DistributionLineKind.Holder, null, h.Address, null, h.Fractions, h.Amount, leaf?.Index,
+                leaf is null ? null : Money.FromMinorUnits(leaf.Cumulative).Value);
         }));
         return lines;
     }
@@ -120,9 +121,10 @@ public sealed class DistributionExecutor(
         var split = plan.Asset.Split!;
         var batches = update?.PushBatches ?? [];
         var firstBatch = batches.Count > 0 ? batches[0] : null;
-        var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
-        var command = new ExecutePayoutOnChain(d.Id, d.OnChainTokenId, streamId, feesFromDeposits, toStreamFromDeposits,
-            feesFromWallet + toStreamFromWallet > 0 ? d.AuthorizedWallet : null, feesFromWallet, toStreamFromWallet,
+        var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > Money.Zero).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
+        // The chain command carries uint256 amounts: minor units at this edge.
+        var command = new ExecutePayoutOnChain(d.Id, d.OnChainTokenId, streamId, feesFromDeposits.MinorUnits, toStreamFromDeposits.MinorUnits,
+            feesFromWallet + toStreamFromWallet > Money.Zero ? d.AuthorizedWallet : null, feesFromWallet.MinorUnits, toStreamFromWallet.MinorUnits,
             split.Payees.Select(p => p.Address).ToList(), split.Payees.Select(p => (ushort)p.Bps).ToList(), (ushort)split.HoldersBps,
             update is not null, update?.Root ?? "0x" + new string('0', 64), update?.TotalEntitled ?? 0, paidPayees,
             firstBatch?.Entries.Select(e => new PayoutLeaf(e.Index, e.Address, e.Cumulative)).ToList() ?? [], firstBatch?.Proof ?? [], firstBatch?.Flags ?? []);
@@ -168,7 +170,7 @@ public sealed class DistributionExecutor(
         var (feesFromDeposits, toStreamFromDeposits, feesFromWallet, toStreamFromWallet) = Parts(d);
         // The permit first: it moves no money and may be an operation that already exists (shared with the
         // funder's other distributions), so it can only ever be the head of the chain, never in its middle.
-        if (feesFromWallet + toStreamFromWallet > 0)
+        if (feesFromWallet + toStreamFromWallet > Money.Zero)
         {
             var permitKey = OperationKeys.OperatorAllowance(d.FunderUserId);
             var permits = await monitor.ListByKeyPrefixAsync(permitKey, cancellationToken);
@@ -192,24 +194,25 @@ public sealed class DistributionExecutor(
             await Then(new AllowOperatorSpendingOnChain(d.FunderUserId, d.FunderAddress), permitKey);
         }
 
-        if (d.FromDeposits > 0)
+        // The chain commands carry uint256 amounts: minor units at this edge.
+        if (d.FromDeposits > Money.Zero)
         {
-            await Step(new ReleaseDepositOnChain(d.Id, d.OnChainTokenId, feesFromDeposits, toStreamFromDeposits), DistributionSteps.ReleaseDeposit);
+            await Step(new ReleaseDepositOnChain(d.Id, d.OnChainTokenId, feesFromDeposits.MinorUnits, toStreamFromDeposits.MinorUnits), DistributionSteps.ReleaseDeposit);
         }
 
-        if (feesFromWallet > 0)
+        if (feesFromWallet > Money.Zero)
         {
-            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, feesFromWallet), DistributionSteps.Fees);
+            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Treasury, feesFromWallet.MinorUnits), DistributionSteps.Fees);
         }
 
-        if (toStreamFromWallet > 0)
+        if (toStreamFromWallet > Money.Zero)
         {
-            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, toStreamFromWallet), DistributionSteps.ToSplitter);
-            await Step(new AssignToStreamOnChain(d.Id, streamId, toStreamFromWallet), "assign");
+            await Step(new PullFundsOnChain(d.Id, d.FunderAddress, PayoutDestination.Splitter, toStreamFromWallet.MinorUnits), DistributionSteps.ToSplitter);
+            await Step(new AssignToStreamOnChain(d.Id, streamId, toStreamFromWallet.MinorUnits), "assign");
         }
 
         var funding = Guid.Empty;
-        if (toStreamFromDeposits + toStreamFromWallet > 0)
+        if (toStreamFromDeposits + toStreamFromWallet > Money.Zero)
         {
             var split = plan.Asset.Split!;
             var payees = split.Payees.Select(p => p.Address).ToList();
@@ -223,7 +226,7 @@ public sealed class DistributionExecutor(
                 await Step(new DistributeStreamOnChain(d.Id, streamId, payees, bps, (ushort)split.HoldersBps), "split");
             }
 
-            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
+            var paidPayees = d.Lines.Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > Money.Zero).Select(l => l.Address!).Distinct(EthAddress.Comparer).ToList();
             if (paidPayees.Count > 0)
             {
                 await Step(new WithdrawPayeesOnChain(d.Id, paidPayees), DistributionSteps.WithdrawPayees);

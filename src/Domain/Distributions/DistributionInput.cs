@@ -1,3 +1,5 @@
+using TokenPlatform.Domain.Common;
+
 namespace TokenPlatform.Domain.Distributions;
 
 /// <summary>A named payee of an asset's revenue and its share in basis points, in the asset's split order.</summary>
@@ -20,13 +22,13 @@ public sealed record HolderPosition(string Address, long Fractions);
 /// <param name="HoldersBps">The holders' share; with the payees' shares it makes exactly 10,000.</param>
 /// <param name="Holders">The holders' positions at the record time, in any order.</param>
 public sealed record DistributionInput(
-    long Gross,
+    Money Gross,
     int DistributionFeeBps,
     int ManagementFeeBpsPerYear,
-    long OfferingValue,
+    Money OfferingValue,
     DateTimeOffset PeriodStart,
     DateTimeOffset PeriodEnd,
-    long ManagementFeeCarriedIn,
+    Money ManagementFeeCarriedIn,
     IReadOnlyList<PayeeShare> Payees,
     int HoldersBps,
     IReadOnlyList<HolderPosition> Holders);

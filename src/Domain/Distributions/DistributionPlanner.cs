@@ -14,17 +14,17 @@ public sealed record DistributionPlan(
     DistributionResult Result,
     Guid FeeScheduleId,
     DateTimeOffset RecordTime,
-    long Undistributed,
+    Money Undistributed,
     int UndistributedEvents,
     string FunderAddress,
-    long FunderBalance,
+    Money FunderBalance,
     IReadOnlyList<Guid> EventIds,
-    long FromDeposits = 0,
+    Money FromDeposits = default,
     Guid? AuthorizationId = null,
     string? AuthorizedWallet = null)
 {
     /// <summary>What the funder's wallet pays in: the gross minus what already sits at the asset's deposit address.</summary>
-    public long FromWallet => Result.Gross - FromDeposits;
+    public Money FromWallet => Result.Gross - FromDeposits;
 }
 
 /// <summary>Computes a distribution plan from the fee schedule in force, the split, the revenue and the holders at the record time.</summary>
@@ -49,15 +49,15 @@ public sealed class DistributionPlanner(
     /// already on chain, and, up to <paramref name="walletBudget"/> (what the issuer's standing authorization
     /// and wallet allow), the confirmed revenue recorded by form, statement or API, oldest first.
     /// </summary>
-    public Task<Result<DistributionPlan>> PlanAutomaticAsync(AssetId assetId, long walletBudget, CancellationToken cancellationToken) =>
-        PlanCoreAsync(null, assetId, null, null, null, null, cancellationToken, Math.Max(0, walletBudget));
+    public Task<Result<DistributionPlan>> PlanAutomaticAsync(AssetId assetId, Money walletBudget, CancellationToken cancellationToken) =>
+        PlanCoreAsync(null, assetId, null, null, null, null, cancellationToken, walletBudget);
 
-    public Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
+    public Task<Result<DistributionPlan>> PlanAsync(string userId, AssetId assetId, Money? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
         DateTimeOffset? periodEnd, CancellationToken cancellationToken) =>
         PlanCoreAsync(userId, assetId, gross, recordTime, periodStart, periodEnd, cancellationToken);
 
-    private async Task<Result<DistributionPlan>> PlanCoreAsync(string? userId, AssetId assetId, long? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
-        DateTimeOffset? periodEnd, CancellationToken cancellationToken, long walletBudget = 0)
+    private async Task<Result<DistributionPlan>> PlanCoreAsync(string? userId, AssetId assetId, Money? gross, DateTimeOffset? recordTime, DateTimeOffset? periodStart,
+        DateTimeOffset? periodEnd, CancellationToken cancellationToken, Money walletBudget = default)
     {
         var loaded = userId is null ? await access.LoadLiveAsync(assetId, cancellationToken) : await access.LoadAsync(assetId, userId, cancellationToken);
         if (!loaded.IsSuccess)
@@ -112,7 +112,7 @@ public sealed class DistributionPlanner(
         {
             // An automatic run draws on a wallet only what its standing authorization allows; the rest waits.
             var drawn = userId is null && e.Channel != RevenueChannel.Deposit;
-            if (drawn && fromWallet + e.AmountMinorUnits > walletBudget)
+            if (drawn && fromWallet + e.AmountMinorUnits > walletBudget.MinorUnits)
             {
                 continue;
             }
@@ -139,13 +139,13 @@ public sealed class DistributionPlanner(
         var schedule = effective.Schedule;
         var split = asset.Split!;
         var input = new DistributionInput(
-            gross ?? undistributed,
+            gross ?? Money.FromMinorUnits(undistributed).Value,
             effective.DistributionFee.Value,
             effective.ManagementFeePerYear.Value,
-            asset.Terms!.OfferingValue.MinorUnits,
+            asset.Terms!.OfferingValue,
             start,
             end,
-            latest?.ManagementFeeCarriedOut ?? 0,
+            latest?.ManagementFeeCarriedOut ?? Money.Zero,
             split.Payees.Select(p => new PayeeShare(p.Label, p.Address, p.Bps)).ToList(),
             split.HoldersBps,
             holders);
@@ -156,10 +156,11 @@ public sealed class DistributionPlanner(
         }
 
         var funder = userId is null ? null : await wallets.FindAsync(userId, cancellationToken);
-        long balance;
+        Money balance;
         try
         {
-            balance = funder is null ? 0 : await chain.StablecoinBalanceAsync(funder.Address, cancellationToken);
+            // The chain reports the balance as a 64-bit integer of minor units (never negative).
+            balance = funder is null ? Money.Zero : Money.FromMinorUnits(await chain.StablecoinBalanceAsync(funder.Address, cancellationToken)).Value;
         }
         catch (HttpRequestException)
         {
@@ -168,8 +169,8 @@ public sealed class DistributionPlanner(
 
         // Deposits are already on chain at the asset's deposit address: they fund their part of the gross.
         var fromDeposits = gross is null ? pending.Where(e => e.Channel == RevenueChannel.Deposit).Sum(e => e.AmountMinorUnits) : 0;
-        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, undistributed, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList(),
-            fromDeposits);
+        return new DistributionPlan(asset, input, result.Value, schedule.Id, record, Money.FromMinorUnits(undistributed).Value, pending.Count, funder?.Address ?? "", balance, pending.Select(e => e.Id).ToList(),
+            Money.FromMinorUnits(fromDeposits).Value);
     }
 
     /// <summary>Unsold fractions sit in the sale escrow; their share belongs to the issuer.</summary>

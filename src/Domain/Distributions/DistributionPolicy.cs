@@ -1,4 +1,5 @@
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Distributions;
 
@@ -17,7 +18,7 @@ public enum DistributionMode
 
 /// <summary>
 /// How an asset's deposits are distributed: by hand, on arrival or on a schedule, never for less than
-/// <see cref="MinimumMinorUnits"/> (so dust does not cost more gas than it pays). Set by the issuer.
+/// <see cref="Minimum"/> (so dust does not cost more gas than it pays). Set by the issuer.
 /// </summary>
 public sealed class DistributionPolicy
 {
@@ -26,18 +27,18 @@ public sealed class DistributionPolicy
         UpdatedBy = "";
     }
 
-    public DistributionPolicy(AssetId assetId, DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
+    public DistributionPolicy(AssetId assetId, DistributionMode mode, Money minimum, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
     {
         AssetId = assetId;
         UpdatedBy = updatedBy;
-        Change(mode, minimumMinorUnits, updatedBy, now, fundRecordedRevenue);
+        Change(mode, minimum, updatedBy, now, fundRecordedRevenue);
     }
 
     public AssetId AssetId { get; private set; }
 
     public DistributionMode Mode { get; private set; }
 
-    public long MinimumMinorUnits { get; private set; }
+    public Money Minimum { get; private set; }
 
     /// <summary>
     /// Automatic runs also pay the revenue recorded by form, statement or API, drawn from the issuer's
@@ -51,15 +52,14 @@ public sealed class DistributionPolicy
 
     public bool IsAutomatic => Mode != DistributionMode.Manual;
 
-    public void Change(DistributionMode mode, long minimumMinorUnits, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
+    public void Change(DistributionMode mode, Money minimum, string updatedBy, DateTimeOffset now, bool fundRecordedRevenue = false)
     {
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(minimumMinorUnits);
-        (Mode, MinimumMinorUnits, UpdatedBy, UpdatedAt, FundRecordedRevenue) = (mode, minimumMinorUnits, updatedBy, now, fundRecordedRevenue);
+        (Mode, Minimum, UpdatedBy, UpdatedAt, FundRecordedRevenue) = (mode, minimum, updatedBy, now, fundRecordedRevenue);
     }
 
     /// <summary>Whether a run is due now, given when the asset's last distribution took its holders.</summary>

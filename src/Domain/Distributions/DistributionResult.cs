@@ -1,10 +1,12 @@
+using TokenPlatform.Domain.Common;
+
 namespace TokenPlatform.Domain.Distributions;
 
 /// <summary>What one named payee receives.</summary>
-public sealed record PayeeLine(string Label, string Address, int Bps, long Amount);
+public sealed record PayeeLine(string Label, string Address, int Bps, Money Amount);
 
 /// <summary>What one holder receives for the fractions it held.</summary>
-public sealed record HolderLine(string Address, long Fractions, long Amount);
+public sealed record HolderLine(string Address, long Fractions, Money Amount);
 
 /// <summary>
 /// A distribution's waterfall in integer minor units. The parts always add up exactly to the gross:
@@ -21,13 +23,13 @@ public sealed record HolderLine(string Address, long Fractions, long Amount);
 /// <param name="HoldersShare">The holders' part of <paramref name="AfterFees"/>.</param>
 /// <param name="Holders">The holders with fractions, by address ascending (case-insensitive).</param>
 public sealed record DistributionResult(
-    long Gross,
-    long DistributionFee,
-    long ManagementFeeProrated,
-    long ManagementFeeDue,
-    long ManagementFee,
-    long ManagementFeeCarriedOut,
-    long AfterFees,
+    Money Gross,
+    Money DistributionFee,
+    Money ManagementFeeProrated,
+    Money ManagementFeeDue,
+    Money ManagementFee,
+    Money ManagementFeeCarriedOut,
+    Money AfterFees,
     IReadOnlyList<PayeeLine> Payees,
-    long HoldersShare,
+    Money HoldersShare,
     IReadOnlyList<HolderLine> Holders);

@@ -12,12 +12,10 @@ internal static class DistributionValidation
     public static FieldErrors CheckTerms(DistributionInput input)
     {
         var errors = new FieldErrors()
-            .When(input.Gross <= 0, nameof(input.Gross), "The gross revenue must be above zero.")
+            .When(input.Gross == Money.Zero, nameof(input.Gross), "The gross revenue must be above zero.")
             .When(IsOutOfRange(input.DistributionFeeBps), nameof(input.DistributionFeeBps), BpsRange)
             .When(IsOutOfRange(input.ManagementFeeBpsPerYear), nameof(input.ManagementFeeBpsPerYear), BpsRange)
             .When(IsOutOfRange(input.HoldersBps), nameof(input.HoldersBps), BpsRange)
-            .When(input.OfferingValue < 0, nameof(input.OfferingValue), "The offering value cannot be negative.")
-            .When(input.ManagementFeeCarriedIn < 0, nameof(input.ManagementFeeCarriedIn), "The management fee carried in cannot be negative.")
             .When(input.PeriodEnd <= input.PeriodStart, nameof(input.PeriodEnd), "The period must end after it starts.");
 
         var total = (long)input.HoldersBps;
@@ -33,8 +31,9 @@ internal static class DistributionValidation
 
         if (errors.Errors.Count == 0)
         {
-            var due = DistributionCalculator.ProratedManagementFee(input.OfferingValue, input.ManagementFeeBpsPerYear, input.PeriodStart, input.PeriodEnd)
-                + input.ManagementFeeCarriedIn;
+            // The amounts are Money, never negative; only their sum can leave the range.
+            var due = DistributionCalculator.ProratedManagementFee(input.OfferingValue.MinorUnits, input.ManagementFeeBpsPerYear, input.PeriodStart, input.PeriodEnd)
+                + input.ManagementFeeCarriedIn.MinorUnits;
             errors.When(due > long.MaxValue, nameof(input.OfferingValue), "The management fee due for this period is too large to represent.");
         }
 

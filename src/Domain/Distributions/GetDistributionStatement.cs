@@ -40,15 +40,15 @@ public sealed class GetDistributionStatementHandler(ISender sender, IEntitlement
             Csv.Cell(l.Address),
             Csv.Cell(l.Kind switch
             {
-                DistributionLineKind.DistributionFee => $"{d.DistributionFeeBps} bps of gross {Money.FromMinorUnits(d.Gross).Value}",
-                DistributionLineKind.ManagementFee => $"{d.ManagementFeeBps} bps/yr {d.PeriodStart:yyyy-MM-dd}..{d.PeriodEnd:yyyy-MM-dd}; due {Money.FromMinorUnits(d.ManagementFeeDue).Value}, carried {Money.FromMinorUnits(d.ManagementFeeCarriedOut).Value}",
+                DistributionLineKind.DistributionFee => $"{d.DistributionFeeBps} bps of gross {d.Gross}",
+                DistributionLineKind.ManagementFee => $"{d.ManagementFeeBps} bps/yr {d.PeriodStart:yyyy-MM-dd}..{d.PeriodEnd:yyyy-MM-dd}; due {d.ManagementFeeDue}, carried {d.ManagementFeeCarriedOut}",
                 DistributionLineKind.Payee => $"{l.Bps} bps",
                 _ => $"{l.Fractions} fractions at {d.RecordTime:yyyy-MM-dd HH:mm:ss}Z",
             }),
-            Csv.Number(l.Amount),
-            Csv.Cell(Money.FromMinorUnits(l.Amount).Value.ToString().Replace(",", "", StringComparison.Ordinal)),
+            Csv.Number(l.Amount.MinorUnits),
+            Csv.Cell(l.Amount.ToString().Replace(",", "", StringComparison.Ordinal)),
             l.HolderIndex is { } index ? Csv.Number(index) : "",
-            l.Cumulative is { } cumulative ? Csv.Number(cumulative) : "",
+            l.Cumulative is { } cumulative ? Csv.Number(cumulative.MinorUnits) : "",
             Csv.Cell(l.Kind switch
             {
                 DistributionLineKind.Payee => Tx(DistributionSteps.WithdrawPayees, DistributionSteps.Payout),

@@ -6,9 +6,9 @@ using TokenPlatform.Domain.Wallets;
 
 namespace TokenPlatform.Domain.Distributions;
 
-public sealed record ClaimableView(AssetId AssetId, string AssetName, long OnChainTokenId, long Entitled, long Paid, long Claimable);
+public sealed record ClaimableView(AssetId AssetId, string AssetName, long OnChainTokenId, Money Entitled, Money Paid, Money Claimable);
 
-public sealed record PayoutsView(IReadOnlyList<HolderPayout> History, IReadOnlyList<ClaimableView> Claimable, long TotalReceived, long TotalClaimable, ChainOperationView? ClaimInFlight);
+public sealed record PayoutsView(IReadOnlyList<HolderPayout> History, IReadOnlyList<ClaimableView> Claimable, Money TotalReceived, Money TotalClaimable, ChainOperationView? ClaimInFlight);
 
 /// <summary>
 /// The investor's payouts: every distribution line paying the wallet, and what is claimable now per
@@ -32,7 +32,7 @@ public sealed class GetMyPayoutsHandler(IWalletService wallets, IDistributionSto
         var claimable = new List<ClaimableView>();
         foreach (var claim in claims)
         {
-            long paid;
+            Money paid;
             try
             {
                 paid = await chain.ClaimedAsync(claim.OnChainTokenId, claim.Entitlement.Index, cancellationToken);
@@ -44,13 +44,15 @@ public sealed class GetMyPayoutsHandler(IWalletService wallets, IDistributionSto
 
             var assetId = history.FirstOrDefault(h => h.OnChainTokenId == claim.OnChainTokenId)?.AssetId;
             var name = assetId is { } id ? (await assets.FindAsync(id, cancellationToken))?.Name ?? "" : "";
-            claimable.Add(new ClaimableView(assetId ?? default, name, claim.OnChainTokenId, claim.Entitlement.Cumulative, paid, Math.Max(0, claim.Entitlement.Cumulative - paid)));
+            // The leaf's cumulative is a chain value (64-bit minor units); what the chain paid never exceeds it, but a claimable amount is never below zero.
+            var entitled = Money.FromMinorUnits(claim.Entitlement.Cumulative).Value;
+            claimable.Add(new ClaimableView(assetId ?? default, name, claim.OnChainTokenId, entitled, paid, entitled > paid ? entitled - paid : Money.Zero));
         }
 
         // A payout counts as received once its distribution funded the pool (completed).
-        var received = history.Where(h => h.Status == DistributionStatus.Completed).Sum(h => h.Amount);
+        var received = Money.Sum(history.Where(h => h.Status == DistributionStatus.Completed).Select(h => h.Amount));
         var inFlight = (await monitor.ListByKeyPrefixAsync(OperationKeys.ClaimPrefix(query.UserId), cancellationToken))
             .LastOrDefault(o => o.Status is not (ChainOperationStatus.Confirmed or ChainOperationStatus.Failed));
-        return new PayoutsView(history, claimable, received, claimable.Sum(c => c.Claimable), inFlight);
+        return new PayoutsView(history, claimable, received, Money.Sum(claimable.Select(c => c.Claimable)), inFlight);
     }
 }

@@ -1,13 +1,14 @@
 using Mediator;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Wallets;
 
 namespace TokenPlatform.Domain.Distributions;
 
 /// <param name="Automatic">Paid by the asset's distribution policy from a deposit, with nobody pressing "run".</param>
 /// <param name="TxHash">The transaction that paid the payees (null until it is sent).</param>
-public sealed record RoyaltyPayoutView(Guid DistributionId, string AssetName, DateTimeOffset At, long Amount, bool Automatic, DistributionStatus Status, string? TxHash, long? Block);
+public sealed record RoyaltyPayoutView(Guid DistributionId, string AssetName, DateTimeOffset At, Money Amount, bool Automatic, DistributionStatus Status, string? TxHash, long? Block);
 
 /// <summary>The payee's latest payouts (creator dashboard, refreshed live): newest first, with their transaction.</summary>
 public sealed record GetMyRoyaltyPayouts(string UserId, int Take = 20) : IQuery<IReadOnlyList<RoyaltyPayoutView>>;
@@ -26,7 +27,7 @@ public sealed class GetMyRoyaltyPayoutsHandler(IWalletService wallets, IDistribu
         var mine = new[] { wallet.Address, wallet.PayoutAddress }.OfType<string>().ToList();
         var now = clock.GetUtcNow();
         var lines = (await distributions.LinesToAsync(mine, now.AddDays(-90), now.AddMinutes(1), cancellationToken))
-            .Where(x => x.Line.Kind == DistributionLineKind.Payee && x.Line.Amount > 0)
+            .Where(x => x.Line.Kind == DistributionLineKind.Payee && x.Line.Amount > Money.Zero)
             .OrderByDescending(x => x.Distribution.CreatedAt).Take(Math.Clamp(query.Take, 1, 100)).ToList();
         var names = new Dictionary<AssetId, string>();
         var views = new List<RoyaltyPayoutView>(lines.Count);

@@ -7,8 +7,9 @@ using TokenPlatform.Domain.Wallets;
 
 namespace TokenPlatform.Domain.Distributions;
 
-public sealed record PayeeTotal(string Label, string Address, long Paid);
+public sealed record PayeeTotal(string Label, string Address, Money Paid);
 
+/// <param name="Unclaimed">What holders have not claimed yet; null when the chain cannot be reached.</param>
 /// <summary>One asset whose revenue the user records (issuer) or shares (creator payee).</summary>
 public sealed record RevenueAssetOverview(
     AssetId AssetId,
@@ -20,9 +21,9 @@ public sealed record RevenueAssetOverview(
     int UndistributedEvents,
     int AwaitingConfirmation,
     IReadOnlyList<PayeeTotal> PaidToPayees,
-    long HoldersShare,
+    Money HoldersShare,
     Distribution? Last,
-    long Unclaimed);
+    Money? Unclaimed);
 
 /// <summary>
 /// The creator/issuer dashboard: per asset, revenue over time by source, what each payee and the
@@ -55,21 +56,21 @@ public sealed class GetRevenueOverviewHandler(IInvestorStore assets, IWalletServ
 
             var payees = completed.SelectMany(d => d.Lines).Where(l => l.Kind == DistributionLineKind.Payee)
                 .GroupBy(l => (l.Label ?? "", l.Address ?? ""))
-                .Select(g => new PayeeTotal(g.Key.Item1, g.Key.Item2, g.Sum(l => l.Amount))).ToList();
+                .Select(g => new PayeeTotal(g.Key.Item1, g.Key.Item2, Money.Sum(g.Select(l => l.Amount)))).ToList();
             var pending = await revenue.UndistributedAsync(asset.Id, cancellationToken);
             var awaiting = await revenue.AwaitingConfirmationAsync(asset.Id, cancellationToken);
-            long unclaimed;
+            Money? unclaimed;
             try
             {
                 unclaimed = (await chain.PoolAsync(asset.OnChainTokenId!.Value, cancellationToken)).Unclaimed;
             }
             catch (HttpRequestException)
             {
-                unclaimed = -1;
+                unclaimed = null;
             }
 
             result.Add(new RevenueAssetOverview(asset.Id, asset.Name, asset.Kind, isIssuer, await revenue.TotalsAsync(asset.Id, cancellationToken),
-                pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits), pending.Count, awaiting.Count, payees, completed.Sum(d => d.HoldersShare), history.Count > 0 ? history[0] : null, unclaimed));
+                pending.Aggregate(Int128.Zero, (sum, e) => sum + e.AmountMinorUnits), pending.Count, awaiting.Count, payees, Money.Sum(completed.Select(d => d.HoldersShare)), history.Count > 0 ? history[0] : null, unclaimed));
         }
 
         return result;

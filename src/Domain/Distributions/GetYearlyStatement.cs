@@ -35,8 +35,8 @@ public sealed class GetYearlyStatementHandler(IWalletService wallets, IDistribut
             Csv.Number(x.Distribution.OnChainTokenId),
             Csv.Cell(x.Line.Kind == DistributionLineKind.Payee ? $"payee: {x.Line.Label}" : "holder"),
             Csv.Cell(x.Line.Kind == DistributionLineKind.Payee ? $"{x.Line.Bps} bps" : $"{x.Line.Fractions} fractions"),
-            Csv.Number(x.Line.Amount),
-            Csv.Cell(Money.FromMinorUnits(x.Line.Amount).Value.ToString().Replace(",", "", StringComparison.Ordinal)),
+            Csv.Number(x.Line.Amount.MinorUnits),
+            Csv.Cell(x.Line.Amount.ToString().Replace(",", "", StringComparison.Ordinal)),
             Csv.Cell(x.Distribution.Status.ToString()),
         ]));
     }

@@ -1,4 +1,5 @@
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Distributions;
 
@@ -47,5 +48,5 @@ public interface IDistributionStore
 }
 
 /// <param name="Automatic">Paid by the asset's distribution policy, with nobody pressing "run".</param>
-public sealed record HolderPayout(Guid DistributionId, AssetId AssetId, long OnChainTokenId, DateTimeOffset RecordTime, DateTimeOffset CreatedAt, DistributionStatus Status, long Fractions, long Amount,
+public sealed record HolderPayout(Guid DistributionId, AssetId AssetId, long OnChainTokenId, DateTimeOffset RecordTime, DateTimeOffset CreatedAt, DistributionStatus Status, long Fractions, Money Amount,
     bool Automatic = false);

@@ -1,11 +1,12 @@
 using Mediator;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Distributions;
 
 /// <summary>A distribution batch as the operations console shows it: its size, the gas its transactions used, its root and status.</summary>
-public sealed record DistributionBatchView(Guid Id, string AssetName, DateTimeOffset CreatedAt, long Gross, long HoldersShare, int Transactions, long GasUsed, string MerkleRoot, DistributionStatus Status, string? FailureReason);
+public sealed record DistributionBatchView(Guid Id, string AssetName, DateTimeOffset CreatedAt, Money Gross, Money HoldersShare, int Transactions, long GasUsed, string MerkleRoot, DistributionStatus Status, string? FailureReason);
 
 public sealed record ListDistributionBatches(int Take = 20) : IQuery<IReadOnlyList<DistributionBatchView>>;
 

@@ -12,7 +12,7 @@ public sealed class PayoutNotifications(IDistributionStore distributions, IWalle
     {
         ArgumentNullException.ThrowIfNull(distribution);
         var lines = (distribution.Lines.Count > 0 ? distribution : await distributions.FindAsync(distribution.Id, cancellationToken))?.Lines
-            .Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > 0 && l.Address is not null).ToList() ?? [];
+            .Where(l => l.Kind == DistributionLineKind.Payee && l.Amount > Money.Zero && l.Address is not null).ToList() ?? [];
         if (lines.Count == 0)
         {
             return;
@@ -26,7 +26,7 @@ public sealed class PayoutNotifications(IDistributionStore distributions, IWalle
             if (owners.TryGetValue(line.Address!, out var wallet) || owners.TryGetValue(EthAddressKey(line.Address!, owners), out wallet))
             {
                 notifications.Add(new Notification(Guid.CreateVersion7(), wallet.UserId, Notification.PayoutKind,
-                    $"You received {Money.FromMinorUnits(line.Amount).Value} USD from {name} ({line.Label}, {how}).", $"/distributions/{distribution.Id}", now));
+                    $"You received {line.Amount} USD from {name} ({line.Label}, {how}).", $"/distributions/{distribution.Id}", now));
             }
         }
     }

@@ -8,7 +8,7 @@ namespace TokenPlatform.Domain.Distributions;
 /// The preview (API and page): every line a distribution would pay, nothing executed. Gross defaults to
 /// the revenue not yet distributed, record time to now, the period to "since the last distribution".
 /// </summary>
-public sealed record PreviewDistribution(string UserId, AssetId AssetId, long? Gross = null, DateTimeOffset? RecordTime = null, DateTimeOffset? PeriodStart = null, DateTimeOffset? PeriodEnd = null)
+public sealed record PreviewDistribution(string UserId, AssetId AssetId, Money? Gross = null, DateTimeOffset? RecordTime = null, DateTimeOffset? PeriodStart = null, DateTimeOffset? PeriodEnd = null)
     : IQuery<Result<DistributionPlan>>;
 
 public sealed class PreviewDistributionHandler(DistributionPlanner planner) : IQueryHandler<PreviewDistribution, Result<DistributionPlan>>

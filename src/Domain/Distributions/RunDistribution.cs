@@ -20,7 +20,7 @@ namespace TokenPlatform.Domain.Distributions;
 public sealed record RunDistribution(
     string UserId,
     AssetId AssetId,
-    long ExpectedGross,
+    Money ExpectedGross,
     Guid? AcceptedFeeScheduleId,
     int? AcceptedDistributionFeeBps = null,
     int? AcceptedManagementFeeBps = null,
@@ -75,14 +75,14 @@ public sealed class RunDistributionHandler(
 
         var plan = planned.Value;
         var result = plan.Result;
-        if (plan.Undistributed == 0)
+        if (plan.Undistributed == Money.Zero)
         {
             return Error.Validation("Gross", "There is no undistributed revenue to distribute.");
         }
 
         if (result.Gross != command.ExpectedGross)
         {
-            return Error.Conflict("distribution.changed", $"The undistributed revenue is now {Money.FromMinorUnits(result.Gross).Value} USD (it changed since your preview). Review the new preview and run it again.");
+            return Error.Conflict("distribution.changed", $"The undistributed revenue is now {result.Gross} USD (it changed since your preview). Review the new preview and run it again.");
         }
 
         if (plan.FeeScheduleId != command.AcceptedFeeScheduleId
@@ -90,17 +90,18 @@ public sealed class RunDistributionHandler(
             || command.AcceptedManagementFeeBps != plan.Input.ManagementFeeBpsPerYear)
         {
             return Error.Conflict("fees.changed",
-                $"The platform's fees changed since your preview: the distribution fee is now {BasisPoints.Create(plan.Input.DistributionFeeBps).Value} ({Money.FromMinorUnits(result.DistributionFee).Value} USD) "
-                + $"and the management fee {BasisPoints.Create(plan.Input.ManagementFeeBpsPerYear).Value} a year ({Money.FromMinorUnits(result.ManagementFee).Value} USD this period). Review the new breakdown and run it again.");
+                $"The platform's fees changed since your preview: the distribution fee is now {BasisPoints.Create(plan.Input.DistributionFeeBps).Value} ({result.DistributionFee} USD) "
+                + $"and the management fee {BasisPoints.Create(plan.Input.ManagementFeeBpsPerYear).Value} a year ({result.ManagementFee} USD this period). Review the new breakdown and run it again.");
         }
 
         // Also what automatic runs still draw on this wallet under its standing authorization.
         var reserved = (await commitments.OfAsync(command.UserId, plan.FunderAddress, cancellationToken)).Total;
-        if (plan.FromWallet > 0 && plan.FunderBalance - reserved < plan.FromWallet)
+        // What the wallet holds beyond what is reserved, compared without going below zero (reserved may exceed the balance).
+        if (plan.FromWallet > Money.Zero && plan.FunderBalance < reserved + plan.FromWallet)
         {
-            var held = reserved > 0 ? $", of which {Money.FromMinorUnits(reserved).Value} USD are still to be paid in by your distributions in progress" : "";
-            var deposits = plan.FromDeposits > 0 ? $" ({Money.FromMinorUnits(plan.FromDeposits).Value} USD of the gross is already at the asset's deposit address)" : "";
-            return Error.Validation("Funds", $"Your wallet holds {Money.FromMinorUnits(plan.FunderBalance).Value} USD{held}; the distribution needs {Money.FromMinorUnits(plan.FromWallet).Value} USD from it{deposits}. Deposit the revenue to your wallet first.");
+            var held = reserved > Money.Zero ? $", of which {reserved} USD are still to be paid in by your distributions in progress" : "";
+            var deposits = plan.FromDeposits > Money.Zero ? $" ({plan.FromDeposits} USD of the gross is already at the asset's deposit address)" : "";
+            return Error.Validation("Funds", $"Your wallet holds {plan.FunderBalance} USD{held}; the distribution needs {plan.FromWallet} USD from it{deposits}. Deposit the revenue to your wallet first.");
         }
 
         var executed = await executor.ExecuteAsync(plan, previous, command.UserId, cancellationToken);

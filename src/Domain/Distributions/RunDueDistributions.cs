@@ -73,9 +73,9 @@ public sealed class RunDueDistributionsHandler(
                     continue;
                 }
 
-                var (authorization, budget) = policy.FundRecordedRevenue ? await WalletBudgetAsync(policy.AssetId, cancellationToken) : (null, 0);
+                var (authorization, budget) = policy.FundRecordedRevenue ? await WalletBudgetAsync(policy.AssetId, cancellationToken) : (null, Money.Zero);
                 var planned = await planner.PlanAutomaticAsync(policy.AssetId, budget, cancellationToken);
-                if (!planned.IsSuccess || planned.Value.Undistributed == 0 || planned.Value.Undistributed < policy.MinimumMinorUnits)
+                if (!planned.IsSuccess || planned.Value.Undistributed == Money.Zero || planned.Value.Undistributed < policy.Minimum)
                 {
                     continue;
                 }
@@ -83,14 +83,14 @@ public sealed class RunDueDistributionsHandler(
 
                 // The receiver must exist on chain and hold what the recorded deposits say (a deposit a reorg
                 // dropped, or one not yet final, is not released): otherwise the release could only fail.
-                if (receiver.DeployedAt is null || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits)
+                if (receiver.DeployedAt is null || await deposits.BalanceAsync(receiver.OnChainTokenId, cancellationToken) < planned.Value.FromDeposits.MinorUnits)
                 {
                     continue;
                 }
 
                 // The wallet's part is reserved on the authorization in the same unit of work as the run.
                 var fromWallet = planned.Value.FromWallet;
-                if (fromWallet > 0 && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
+                if (fromWallet > Money.Zero && (authorization is null || !authorization.TryReserve(fromWallet, clock.GetUtcNow())))
                 {
                     unitOfWork.DiscardChanges();
                     continue;
@@ -99,8 +99,8 @@ public sealed class RunDueDistributionsHandler(
                 var plan = planned.Value with
                 {
                     FunderAddress = receiver.Address,
-                    AuthorizationId = fromWallet > 0 ? authorization!.Id : null,
-                    AuthorizedWallet = fromWallet > 0 ? authorization!.Address : null,
+                    AuthorizationId = fromWallet > Money.Zero ? authorization!.Id : null,
+                    AuthorizedWallet = fromWallet > Money.Zero ? authorization!.Address : null,
                 };
                 if ((await executor.ExecuteAsync(plan, previous, DistributionExecutor.PlatformFunder, cancellationToken)).IsSuccess)
                 {
@@ -134,20 +134,21 @@ public sealed class RunDueDistributionsHandler(
     /// automatic run may draw under it now: the least of what it has left here, what the router and the
     /// permit still allow on chain, and the wallet's balance, each less what runs in progress still draw.
     /// </summary>
-    private async Task<(FundingAuthorization? Authorization, long Budget)> WalletBudgetAsync(AssetId assetId, CancellationToken cancellationToken)
+    private async Task<(FundingAuthorization? Authorization, Money Budget)> WalletBudgetAsync(AssetId assetId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (await assets.FindAsync(assetId, cancellationToken) is not { } asset
             || await authorizations.FindActiveAsync(asset.IssuerId, cancellationToken) is not { } authorization
             || !(await FundingAuthorizationView.OfAsync(authorization, monitor, now, cancellationToken)).InForce)
         {
-            return (null, 0);
+            return (null, Money.Zero);
         }
 
         var committed = await commitments.OfAsync(asset.IssuerId, authorization.Address, cancellationToken);
         var onChain = await chainAuthorizations.ReadAsync(authorization.Address, cancellationToken);
         var balance = await balances.StablecoinBalanceAsync(authorization.Address, cancellationToken);
-        var budget = Math.Min(authorization.RemainingMinorUnits, Math.Min(onChain.Left(now) - committed.Automatic, balance - committed.Total));
-        return (authorization, Math.Max(0, budget));
+        // Signed minor units here: what runs in progress draw may exceed what is left (then the budget is zero).
+        var budget = Math.Min(authorization.RemainingMinorUnits, Math.Min(onChain.Left(now) - committed.Automatic.MinorUnits, balance - committed.Total.MinorUnits));
+        return (authorization, Money.FromMinorUnits(Math.Max(0, budget)).Value);
     }
 }

@@ -33,15 +33,15 @@ public sealed class SetDistributionPolicyHandler(IAssetRepository assets, IDistr
 
         var now = clock.GetUtcNow();
         var policy = await policies.FindAsync(command.AssetId, cancellationToken);
-        var before = policy is null ? "manual" : Describe(policy.Mode, Money.FromMinorUnits(policy.MinimumMinorUnits).Value, policy.FundRecordedRevenue);
+        var before = policy is null ? "manual" : Describe(policy.Mode, policy.Minimum, policy.FundRecordedRevenue);
         if (policy is null)
         {
-            policy = new DistributionPolicy(command.AssetId, command.Mode, min.MinorUnits, command.UserId, now, command.FundRecordedRevenue);
+            policy = new DistributionPolicy(command.AssetId, command.Mode, min, command.UserId, now, command.FundRecordedRevenue);
             policies.Add(policy);
         }
         else
         {
-            policy.Change(command.Mode, min.MinorUnits, command.UserId, now, command.FundRecordedRevenue);
+            policy.Change(command.Mode, min, command.UserId, now, command.FundRecordedRevenue);
         }
 
         audit.Record(new AuditEntry(Guid.CreateVersion7(), now, command.UserId, AuditActions.DistributionPolicy, asset.Id.Value, $"distribution policy of {asset.Name}",

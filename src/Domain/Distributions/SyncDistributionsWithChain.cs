@@ -35,7 +35,7 @@ public sealed class SyncDistributionsWithChainHandler(
             var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
             var now = clock.GetUtcNow();
             if (d.FundingOperationId is { } funding && ops.Any(o => o.Id == funding && o.Status == ChainOperationStatus.Confirmed
-                && (o.Kind == FundHoldersOnChain.KindName || (o.Kind == ExecutePayoutOnChain.KindName && d.HoldersShare > 0))))
+                && (o.Kind == FundHoldersOnChain.KindName || (o.Kind == ExecutePayoutOnChain.KindName && d.HoldersShare > Money.Zero))))
             {
                 changed += d.MarkFunded(now) ? 1 : 0;
             }
@@ -94,11 +94,11 @@ public sealed class SyncDistributionsWithChainHandler(
         return errors is null ? changed : throw new AggregateException("Some failed distributions could not be compensated.", errors);
     }
 
-    private void Record(string kind, long amount, Distribution d, DateTimeOffset now)
+    private void Record(string kind, Money amount, Distribution d, DateTimeOffset now)
     {
-        if (amount > 0)
+        if (amount > Money.Zero)
         {
-            revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), kind, d.AssetId.Value, Money.FromMinorUnits(amount).Value, now));
+            revenue.Record(new PlatformRevenueEntry(Guid.CreateVersion7(), kind, d.AssetId.Value, amount, now));
         }
     }
 }

@@ -1,12 +1,13 @@
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 
 namespace TokenPlatform.Domain.Distributions;
 
 /// <param name="Manual">What the user's manual runs in progress still have to pull (pull steps not confirmed).</param>
 /// <param name="Automatic">What automatic runs in progress still draw under the wallet's standing authorization (payout not confirmed).</param>
-public sealed record WalletCommitment(long Manual, long Automatic)
+public sealed record WalletCommitment(Money Manual, Money Automatic)
 {
-    public long Total => Manual + Automatic;
+    public Money Total => Manual + Automatic;
 }
 
 /// <summary>
@@ -17,7 +18,7 @@ public sealed class WalletCommitments(IDistributionStore distributions, IChainMo
 {
     public async Task<WalletCommitment> OfAsync(string userId, string? wallet, CancellationToken cancellationToken)
     {
-        long manual = 0, automatic = 0;
+        Money manual = Money.Zero, automatic = Money.Zero;
         foreach (var d in await distributions.ListUnfinishedDrawingOnAsync(userId, wallet, cancellationToken))
         {
             var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.DistributionPrefix(d.Id), cancellationToken);
@@ -25,7 +26,7 @@ public sealed class WalletCommitments(IDistributionStore distributions, IChainMo
             if (d.FunderUserId == userId)
             {
                 var (_, _, feesFromWallet, toStreamFromWallet) = DistributionExecutor.Parts(d);
-                manual += (Done(DistributionSteps.Fees) ? 0 : feesFromWallet) + (Done(DistributionSteps.ToSplitter) ? 0 : toStreamFromWallet);
+                manual += (Done(DistributionSteps.Fees) ? Money.Zero : feesFromWallet) + (Done(DistributionSteps.ToSplitter) ? Money.Zero : toStreamFromWallet);
             }
             else if (d.AuthorizationId is not null && !Done(DistributionSteps.Payout))
             {

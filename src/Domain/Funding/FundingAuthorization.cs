@@ -74,24 +74,21 @@ public sealed class FundingAuthorization
     public bool IsLive(DateTimeOffset now) => Status == FundingAuthorizationStatus.Active && now < ExpiresAt && RemainingMinorUnits > 0;
 
     /// <summary>A run takes <paramref name="amount"/> from the wallet under this authorization.</summary>
-    public bool TryReserve(long amount, DateTimeOffset now)
+    public bool TryReserve(Money amount, DateTimeOffset now)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        if (!IsLive(now) || amount > RemainingMinorUnits)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount.MinorUnits, nameof(amount));
+        if (!IsLive(now) || amount.MinorUnits > RemainingMinorUnits)
         {
             return false;
         }
 
-        UsedMinorUnits += amount;
+        UsedMinorUnits += amount.MinorUnits;
         return true;
     }
 
     /// <summary>A run that took <paramref name="amount"/> was undone before any money moved.</summary>
-    public void Release(long amount)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        UsedMinorUnits = Math.Max(0, UsedMinorUnits - amount);
-    }
+    public void Release(Money amount) =>
+        UsedMinorUnits = Math.Max(0, UsedMinorUnits - amount.MinorUnits);
 
     public bool Revoke(DateTimeOffset now) => End(FundingAuthorizationStatus.Revoked, now);
 

@@ -54,7 +54,7 @@ public sealed class GrantFundingAuthorizationHandler(
         var previous = await authorizations.FindActiveAsync(command.UserId, cancellationToken);
         // The router resets what was spent when an authorization is replaced: a payout drawn under the old one
         // but executed after the new one would be counted against the new cap. Replacing waits for them.
-        if (previous is not null && (await commitments.OfAsync(command.UserId, previous.Address, cancellationToken)).Automatic > 0)
+        if (previous is not null && (await commitments.OfAsync(command.UserId, previous.Address, cancellationToken)).Automatic > Money.Zero)
         {
             return Error.Conflict("authorization.in_use", "An automatic payout drawing on your current authorization is on its way to the chain; replace it in a few seconds.");
         }

@@ -36,7 +36,7 @@ public sealed class EnsureRevenueReceiversHandler(
         var known = all.Select(r => r.AssetId).ToHashSet();
         var added = 0;
         var now = clock.GetUtcNow();
-        // Failed creations are looked for at most every half minute per process.
+        // Receivers not yet confirmed, and failed creations, are looked at every half minute per process (new ones every pass).
         var scan = now - new DateTimeOffset(Interlocked.Read(ref _lastRetryScanTicks), TimeSpan.Zero) >= TimeSpan.FromSeconds(30);
         if (scan)
         {
@@ -45,6 +45,12 @@ public sealed class EnsureRevenueReceiversHandler(
 
         foreach (var receiver in await receivers.ListUndeployedAsync(cancellationToken))
         {
+            // A receiver just added is watched every pass (its deposit address becomes ready at once); an older one with the retry scan.
+            if (!scan && now - receiver.CreatedAt > TimeSpan.FromMinutes(10))
+            {
+                continue;
+            }
+
             var ops = await monitor.ListByKeyPrefixAsync(OperationKeys.Receiver(receiver.AssetId), cancellationToken);
             if (ops.FirstOrDefault(o => o.Status == ChainOperationStatus.Confirmed) is { } deployed)
             {

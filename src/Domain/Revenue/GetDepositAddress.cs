@@ -9,7 +9,7 @@ namespace TokenPlatform.Domain.Revenue;
 /// <param name="Ready">The receiver exists on chain (before that, what is sent to the address is kept and counted once it does).</param>
 /// <param name="Stablecoin">The token to pay in; other tokens sent to the address are not revenue.</param>
 /// <param name="FundRecordedRevenue">Automatic runs also pay recorded revenue from the issuer's wallet (standing authorization).</param>
-public sealed record DepositAddressView(string Address, bool Ready, DistributionMode Mode, long MinimumMinorUnits, string Stablecoin = "", bool FundRecordedRevenue = false);
+public sealed record DepositAddressView(string Address, bool Ready, DistributionMode Mode, Money Minimum, string Stablecoin = "", bool FundRecordedRevenue = false);
 
 /// <summary>The asset's deposit address and distribution policy, for whoever may record its revenue.</summary>
 public sealed record GetDepositAddress(string UserId, AssetId AssetId) : IQuery<Result<DepositAddressView>>;
@@ -32,7 +32,7 @@ public sealed class GetDepositAddressHandler(RevenueAccess access, IRevenueRecei
 
         var created = receiver.DeployedAt is not null;
         var policy = await policies.FindAsync(query.AssetId, cancellationToken);
-        return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.MinimumMinorUnits ?? 0, await chain.StablecoinAsync(cancellationToken),
+        return new DepositAddressView(receiver.Address, created, policy?.Mode ?? DistributionMode.Manual, policy?.Minimum ?? Money.Zero, await chain.StablecoinAsync(cancellationToken),
             policy?.FundRecordedRevenue ?? false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Infrastructure.Chain.Contracts;
 using TokenPlatform.Infrastructure.Chain.Outbox;
 
@@ -31,11 +32,11 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
     public async Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) =>
         (chain.OperatorAddress, await StablecoinBalanceAsync(chain.OperatorAddress, cancellationToken));
 
-    public async Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken)
+    public async Task<Money> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
-        return (long)await chain.Web3.Eth.GetContractQueryHandler<ClaimedFunction>()
-            .QueryAsync<BigInteger>(contracts.HolderDistributor, new ClaimedFunction { AssetId = onChainTokenId, Index = index });
+        return Units(await chain.Web3.Eth.GetContractQueryHandler<ClaimedFunction>()
+            .QueryAsync<BigInteger>(contracts.HolderDistributor, new ClaimedFunction { AssetId = onChainTokenId, Index = index }));
     }
 
     public async Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken)
@@ -43,15 +44,18 @@ internal sealed class AssetChainReader(ChainClient chain, ContractAddressesProvi
         var contracts = await addresses.GetAsync(cancellationToken);
         var pool = await chain.Web3.Eth.GetContractQueryHandler<PoolOfFunction>()
             .QueryDeserializingToObjectAsync<PoolOfOutput>(new PoolOfFunction { AssetId = onChainTokenId }, contracts.HolderDistributor);
-        return new Domain.Distributions.HolderPool((long)pool.Funded, (long)pool.Paid, (long)pool.TotalEntitled, pool.Root.ToHex(true));
+        return new Domain.Distributions.HolderPool(Units(pool.Funded), Units(pool.Paid), Units(pool.TotalEntitled), pool.Root.ToHex(true));
     }
 
-    public async Task<long> PayeeCreditAsync(string payee, CancellationToken cancellationToken)
+    public async Task<Money> PayeeCreditAsync(string payee, CancellationToken cancellationToken)
     {
         var contracts = await addresses.GetAsync(cancellationToken);
-        return (long)await chain.Web3.Eth.GetContractQueryHandler<SplitterWithdrawableFunction>()
-            .QueryAsync<BigInteger>(contracts.RoyaltySplitter, new SplitterWithdrawableFunction { Payee = payee });
+        return Units(await chain.Web3.Eth.GetContractQueryHandler<SplitterWithdrawableFunction>()
+            .QueryAsync<BigInteger>(contracts.RoyaltySplitter, new SplitterWithdrawableFunction { Payee = payee }));
     }
+
+    /// <summary>A uint256 amount read from the chain as money (an amount beyond 64 bits throws, as the cast to long did).</summary>
+    private static Money Units(BigInteger amount) => Money.FromMinorUnits((long)amount).Value;
 
     public async Task<long> StablecoinBalanceAsync(string address, CancellationToken cancellationToken)
     {
@@ -103,11 +107,11 @@ internal sealed class NoChainReader : IAssetChainReader, Domain.Investors.IInves
 
     public Task<(string Address, long Balance)?> BalanceAsync(CancellationToken cancellationToken) => Task.FromResult<(string, long)?>(null);
 
-    public Task<long> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(0L);
+    public Task<Money> ClaimedAsync(long onChainTokenId, int index, CancellationToken cancellationToken) => Task.FromResult(Money.Zero);
 
-    public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(0, 0, 0, EmptyRoot));
+    public Task<Domain.Distributions.HolderPool> PoolAsync(long onChainTokenId, CancellationToken cancellationToken) => Task.FromResult(new Domain.Distributions.HolderPool(Money.Zero, Money.Zero, Money.Zero, EmptyRoot));
 
-    public Task<long> PayeeCreditAsync(string payee, CancellationToken cancellationToken) => Task.FromResult(0L);
+    public Task<Money> PayeeCreditAsync(string payee, CancellationToken cancellationToken) => Task.FromResult(Money.Zero);
 
     private const string EmptyRoot = "0x0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -83,6 +83,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // Stored as ticks so SQLite can sort and compare them like PostgreSQL does.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        // Amounts (distributions and their lines) in the same bigint/INTEGER columns as their minor units.
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Mediator;
 using TokenPlatform.Domain.Assets;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Web.Setup;
 
@@ -43,14 +44,31 @@ internal static class DistributionEndpoints
         mine.MapGet("/statements/{year:int}.csv", Yearly).WithName("GetYearlyStatement").ProducesValidationProblem();
     }
 
-    private static async Task<IResult> Preview(Guid id, PreviewDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new PreviewDistribution(user.UserId(), new AssetId(id), request.Gross, request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
-            .ToHttp(plan => TypedResults.Ok(DistributionResponse.From(plan)));
+    private static async Task<IResult> Preview(Guid id, PreviewDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        // A gross below zero is refused with the calculator's own message for a gross that is not above zero.
+        if (request.Gross is < 0)
+        {
+            return ((Result<DistributionPlan>)Error.Validation(nameof(DistributionInput.Gross), "The gross revenue must be above zero.")).ToHttp(_ => TypedResults.Ok());
+        }
 
-    private static async Task<IResult> Run(Guid id, RunDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        (await sender.Send(new RunDistribution(user.UserId(), new AssetId(id), request.ExpectedGross, request.FeeScheduleId, request.DistributionFeeBps, request.ManagementFeeBpsPerYear,
+        var gross = request.Gross is { } units ? Money.FromMinorUnits(units).Value : (Money?)null;
+        return (await sender.Send(new PreviewDistribution(user.UserId(), new AssetId(id), gross, request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
+            .ToHttp(plan => TypedResults.Ok(DistributionResponse.From(plan)));
+    }
+
+    private static async Task<IResult> Run(Guid id, RunDistributionRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        var expected = Money.FromMinorUnits(request.ExpectedGross, nameof(RunDistributionRequest.ExpectedGross));
+        if (!expected.IsSuccess)
+        {
+            return ((Result<Guid>)expected.Error!).ToHttp(_ => TypedResults.Ok());
+        }
+
+        return (await sender.Send(new RunDistribution(user.UserId(), new AssetId(id), expected.Value, request.FeeScheduleId, request.DistributionFeeBps, request.ManagementFeeBpsPerYear,
                 request.RecordTime, request.PeriodStart, request.PeriodEnd), ct))
             .ToHttp(distributionId => TypedResults.Created($"/api/v1/distributions/{distributionId}", new { id = distributionId }));
+    }
 
     private static async Task<IResult> Resume(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new ResumeDistribution(user.UserId(), id, user.IsInRole(Domain.Common.Roles.Admin)), ct))
@@ -72,10 +90,11 @@ internal static class DistributionEndpoints
     private static async Task<IResult> Payouts(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetMyPayouts(user.UserId()), ct)).ToHttp(p => TypedResults.Ok(new
         {
-            totalReceived = p.TotalReceived,
-            totalClaimable = p.TotalClaimable,
-            claimable = p.Claimable.Select(c => new { assetId = c.AssetId.Value, c.AssetName, c.OnChainTokenId, c.Entitled, c.Paid, c.Claimable }),
-            history = p.History.Select(h => new { h.DistributionId, assetId = h.AssetId.Value, h.RecordTime, h.CreatedAt, status = h.Status.ToString(), h.Fractions, h.Amount }),
+            // Amounts as integers of minor units, as documented (never a Money object).
+            totalReceived = p.TotalReceived.MinorUnits,
+            totalClaimable = p.TotalClaimable.MinorUnits,
+            claimable = p.Claimable.Select(c => new { assetId = c.AssetId.Value, c.AssetName, c.OnChainTokenId, entitled = c.Entitled.MinorUnits, paid = c.Paid.MinorUnits, claimable = c.Claimable.MinorUnits }),
+            history = p.History.Select(h => new { h.DistributionId, assetId = h.AssetId.Value, h.RecordTime, h.CreatedAt, status = h.Status.ToString(), h.Fractions, amount = h.Amount.MinorUnits }),
             claimInFlight = p.ClaimInFlight?.Id,
         }));
 
@@ -129,24 +148,26 @@ public sealed record DistributionResponse(
     {
         var r = plan.Result;
         var i = plan.Input;
-        return new DistributionResponse(null, plan.Asset.Id.Value, r.Gross, plan.RecordTime, i.PeriodStart, i.PeriodEnd,
-            new FeeLineResponse(i.DistributionFeeBps, r.DistributionFee),
-            new ManagementFeeResponse(i.ManagementFeeBpsPerYear, i.OfferingValue, r.ManagementFeeProrated, i.ManagementFeeCarriedIn, r.ManagementFeeDue, r.ManagementFee, r.ManagementFeeCarriedOut),
-            r.Payees.Select(p => new PayeeLineResponse(p.Label, p.Address, p.Bps, p.Amount)).ToList(), r.HoldersShare,
-            r.Holders.Select(h => new HolderLineResponse(h.Address, h.Fractions, h.Amount)).ToList(), plan.FeeScheduleId, FunderBalance: plan.FunderBalance);
+        return new DistributionResponse(null, plan.Asset.Id.Value, r.Gross.MinorUnits, plan.RecordTime, i.PeriodStart, i.PeriodEnd,
+            new FeeLineResponse(i.DistributionFeeBps, r.DistributionFee.MinorUnits),
+            new ManagementFeeResponse(i.ManagementFeeBpsPerYear, i.OfferingValue.MinorUnits, r.ManagementFeeProrated.MinorUnits, i.ManagementFeeCarriedIn.MinorUnits, r.ManagementFeeDue.MinorUnits,
+                r.ManagementFee.MinorUnits, r.ManagementFeeCarriedOut.MinorUnits),
+            r.Payees.Select(p => new PayeeLineResponse(p.Label, p.Address, p.Bps, p.Amount.MinorUnits)).ToList(), r.HoldersShare.MinorUnits,
+            r.Holders.Select(h => new HolderLineResponse(h.Address, h.Fractions, h.Amount.MinorUnits)).ToList(), plan.FeeScheduleId, FunderBalance: plan.FunderBalance.MinorUnits);
     }
 
     public static DistributionResponse From(DistributionView view)
     {
         var d = view.Distribution;
         var lines = d.Lines.OrderBy(l => l.Order).ToList();
-        return new DistributionResponse(d.Id, d.AssetId.Value, d.Gross, d.RecordTime, d.PeriodStart, d.PeriodEnd,
-            new FeeLineResponse(d.DistributionFeeBps, d.DistributionFee),
-            new ManagementFeeResponse(d.ManagementFeeBps, d.OfferingValue, d.ManagementFeeProrated, d.ManagementFeeCarriedIn, d.ManagementFeeDue, d.ManagementFee, d.ManagementFeeCarriedOut),
-            lines.Where(l => l.Kind == DistributionLineKind.Payee).Select(l => new PayeeLineResponse(l.Label ?? "", l.Address ?? "", l.Bps ?? 0, l.Amount)).ToList(),
-            d.HoldersShare,
-            lines.Where(l => l.Kind == DistributionLineKind.Holder).Select(l => new HolderLineResponse(l.Address ?? "", l.Fractions ?? 0, l.Amount, l.HolderIndex, l.Cumulative)).ToList(),
-            d.FeeScheduleId, d.Status.ToString(), d.MerkleRoot, d.TotalEntitled, d.FailureReason,
+        return new DistributionResponse(d.Id, d.AssetId.Value, d.Gross.MinorUnits, d.RecordTime, d.PeriodStart, d.PeriodEnd,
+            new FeeLineResponse(d.DistributionFeeBps, d.DistributionFee.MinorUnits),
+            new ManagementFeeResponse(d.ManagementFeeBps, d.OfferingValue.MinorUnits, d.ManagementFeeProrated.MinorUnits, d.ManagementFeeCarriedIn.MinorUnits, d.ManagementFeeDue.MinorUnits,
+                d.ManagementFee.MinorUnits, d.ManagementFeeCarriedOut.MinorUnits),
+            lines.Where(l => l.Kind == DistributionLineKind.Payee).Select(l => new PayeeLineResponse(l.Label ?? "", l.Address ?? "", l.Bps ?? 0, l.Amount.MinorUnits)).ToList(),
+            d.HoldersShare.MinorUnits,
+            lines.Where(l => l.Kind == DistributionLineKind.Holder).Select(l => new HolderLineResponse(l.Address ?? "", l.Fractions ?? 0, l.Amount.MinorUnits, l.HolderIndex, l.Cumulative?.MinorUnits)).ToList(),
+            d.FeeScheduleId, d.Status.ToString(), d.MerkleRoot, d.TotalEntitled.MinorUnits, d.FailureReason,
             view.Operations.Select(o => new OperationResponse(o.Kind, o.Status.ToString(), o.TxHash, o.BlockNumber, o.Error)).ToList());
     }
 }

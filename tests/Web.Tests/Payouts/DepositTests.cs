@@ -59,11 +59,11 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         }, "the automatic distribution of the deposit");
 
         var d = await DistributionAsync(paid!.Id);
-        Assert.Equal(250_000_000, d.Gross);
+        Assert.Equal(250_000_000, d.Gross.MinorUnits);
         Assert.Equal(d.Gross, d.FromDeposits);
         await StatementNamesTheStepsAsync(d.Id, DistributionSteps.Payout, DistributionSteps.Payout, DistributionSteps.Payout);
         Assert.Equal(creatorBefore + Line(d, creatorWallet), await App.UsdBalanceAsync(creatorWallet));
-        Assert.Equal(treasuryBefore + d.DistributionFee + d.ManagementFee, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
+        Assert.Equal(treasuryBefore + (d.DistributionFee + d.ManagementFee).MinorUnits, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
         var after = await PoolAsync(asset);
         Assert.Equal(pool.Funded + d.HoldersShare, after.Funded);
         Assert.Equal(d.MerkleRoot, after.Root);
@@ -198,9 +198,9 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         Assert.Equal(1, (int)receipt.Status.Value);
         Assert.True((await RecordAsync(issuer, asset, $"LY-MIXED-{Guid.NewGuid():N}"[..20], "70")).IsSuccess);
         await FundAsync(issuer);
-        await App.EventuallyAsync(async () => (await PreviewAsync(issuer, asset)).FromDeposits == 50_000_000, "the deposit in the preview");
+        await App.EventuallyAsync(async () => (await PreviewAsync(issuer, asset)).FromDeposits.MinorUnits == 50_000_000, "the deposit in the preview");
         var plan = await PreviewAsync(issuer, asset);
-        Assert.Equal(120_000_000, plan.Result.Gross);
+        Assert.Equal(120_000_000, plan.Result.Gross.MinorUnits);
         var pool = await PoolAsync(asset);
         var managerBefore = await App.UsdBalanceAsync(manager);
         var treasuryBefore = await App.UsdBalanceAsync(App.Chain.OperatorAddress);
@@ -222,10 +222,10 @@ public sealed class DepositTests(PayoutChainFactory app) : PayoutScenario(app)
         }
         await UntilStatusAsync(id, DistributionStatus.Completed);
         var d = await DistributionAsync(id);
-        Assert.Equal(50_000_000, d.FromDeposits);
+        Assert.Equal(50_000_000, d.FromDeposits.MinorUnits);
         Assert.Equal(pool.Funded + d.HoldersShare, (await PoolAsync(asset)).Funded);
         Assert.Equal(managerBefore + Line(d, manager), await App.UsdBalanceAsync(manager));
-        Assert.Equal(treasuryBefore + d.DistributionFee + d.ManagementFee, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
+        Assert.Equal(treasuryBefore + (d.DistributionFee + d.ManagementFee).MinorUnits, await App.UsdBalanceAsync(App.Chain.OperatorAddress));
         Assert.Equal(0, await App.UsdBalanceAsync(deposit.Address));
     }
 }

@@ -57,7 +57,7 @@ public sealed class DistributionRuleTests(PayoutChainFactory app) : PayoutScenar
         Assert.Equal(d.MerkleRoot, file.PublishedRoot);
         Assert.Equal(file.PublishedRoot, file.Root);
         Assert.Equal(d.OnChainTokenId, file.AssetTokenId);
-        Assert.Equal(d.TotalEntitled, file.Leaves.Sum(l => l.Cumulative));
+        Assert.Equal(d.TotalEntitled.MinorUnits, file.Leaves.Sum(l => l.Cumulative));
         Assert.All(file.Leaves, l => Assert.True(l.Proof.Count > 0 || file.Leaves.Count == 1));
         Assert.Equal("distribution.missing", (await App.SendAsync(async s => await s.Send(new GetDistributionEntitlements(Guid.NewGuid())))).Error!.Code);
     }
@@ -89,7 +89,7 @@ public sealed class DistributionRuleTests(PayoutChainFactory app) : PayoutScenar
 
         // It took exactly the events its gross came from, the late one included, each once.
         var assigned = await App.WithDbAsync(db => db.Set<RevenueEvent>().AsNoTracking().Where(e => e.DistributionId == started.Id).ToListAsync());
-        Assert.Equal(plan.Result.Gross, assigned.Sum(e => e.AmountMinorUnits));
+        Assert.Equal(plan.Result.Gross.MinorUnits, assigned.Sum(e => e.AmountMinorUnits));
         Assert.Contains(assigned, e => e.ExternalReference == late);
         Assert.Equal(plan.UndistributedEvents, assigned.Count);
         Assert.Equal(0, (await App.SendAsync(async s => await s.Send(new GetAssetRevenue(issuer, asset.Id)))).Value.UndistributedEvents);

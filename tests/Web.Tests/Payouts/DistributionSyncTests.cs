@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TokenPlatform.Domain.Assets;
 using TokenPlatform.Domain.Chain;
+using TokenPlatform.Domain.Common;
 using TokenPlatform.Domain.Distributions;
 using TokenPlatform.Infrastructure.Chain.Outbox;
 using TokenPlatform.Infrastructure.Persistence;
+using static TokenPlatform.Tests.Shared.TestMoney;
 
 namespace TokenPlatform.Web.Tests.Payouts;
 
@@ -59,7 +61,7 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
         var plan = await PreviewAsync(issuer, asset);
         Assert.True(plan.FunderBalance >= plan.Result.Gross, "the wallet alone covers this distribution");
         // Another distribution of the same funder, on another asset, has not pulled its gross yet.
-        var inFlight = Synthetic(DateTimeOffset.UtcNow.AddMinutes(-1), funderUserId: issuer, gross: plan.FunderBalance);
+        var inFlight = Synthetic(DateTimeOffset.UtcNow.AddMinutes(-1), funderUserId: issuer, gross: plan.FunderBalance.MinorUnits);
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -83,7 +85,7 @@ public sealed class DistributionSyncTests(PayoutChainFactory app) : PayoutScenar
 
     private static Distribution Synthetic(DateTimeOffset at, string funderUserId = "nobody", long gross = 1_000_000)
     {
-        var input = new DistributionInput(Math.Max(gross, 1_000), 100, 0, 1_000_000_000, at.AddDays(-30), at, 0, [new PayeeShare("Payee", "0x1111111111111111111111111111111111111111", 5_000)], 5_000,
+        var input = new DistributionInput(Units(Math.Max(gross, 1_000)), 100, 0, Units(1_000_000_000), at.AddDays(-30), at, Money.Zero, [new PayeeShare("Payee", "0x1111111111111111111111111111111111111111", 5_000)], 5_000,
             [new HolderPosition("0x2222222222222222222222222222222222222222", 10)]);
         var result = DistributionCalculator.Compute(input).Value;
         var lines = new List<DistributionLine>

@@ -52,7 +52,7 @@ public sealed class FailedDistributionTests(PayoutChainFactory app) : PayoutScen
         // The asset distributes again; once the pool is funded on chain, claims are proven against that root,
         // even while the rest of the distribution (the payee's withdrawal) is still to come.
         plan = await PreviewAsync(issuer, asset);
-        Assert.Equal(500_000_000, plan.Result.Gross);
+        Assert.Equal(500_000_000, plan.Result.Gross.MinorUnits);
         var id = (await RunAsync(issuer, asset, plan)).Value;
         await UntilStepAsync(id, DistributionSteps.FundHolders);
         var before = await App.UsdBalanceAsync(issuerWallet);
@@ -79,7 +79,7 @@ public sealed class FailedDistributionTests(PayoutChainFactory app) : PayoutScen
         Assert.True((await RecordAsync(issuer, asset, "BH-SALE-1", "2000")).IsSuccess);
         await FundAsync(issuer);
         var plan = await PreviewAsync(issuer, asset);
-        var fees = plan.Result.DistributionFee + plan.Result.ManagementFee;
+        var fees = (plan.Result.DistributionFee + plan.Result.ManagementFee).MinorUnits;
         Assert.True(fees > 0, "the default schedule charges a distribution fee");
         var creatorBefore = await App.UsdBalanceAsync(creatorWallet);
         // The asset may have been paid out before (e.g. automatically by another test): what changes is compared.

@@ -51,7 +51,7 @@ public sealed class OutsiderAndPayeeTests(PayoutChainFactory app) : PayoutScenar
         var producerBefore = await App.UsdBalanceAsync(Producer);
         var poolBefore = await PoolAsync(asset);
         var plan = await PreviewAsync(issuer, asset);
-        Assert.Equal(1_000_000_000, plan.Result.Gross);
+        Assert.Equal(1_000_000_000, plan.Result.Gross.MinorUnits);
         var id = (await RunAsync(issuer, asset, plan)).Value;
         await UntilStepAsync(id, "assign");
 
@@ -147,7 +147,7 @@ public sealed class OutsiderAndPayeeTests(PayoutChainFactory app) : PayoutScenar
         view = (await App.SendAsync(async s => await s.Send(new GetAssetRevenue(issuer, asset.Id)))).Value;
         Assert.True(view.Undistributed >= (Int128)10_000 * RevenueLineRules.MaxAmountMinorUnits);
         var plan = await PreviewAsync(issuer, asset);
-        Assert.Equal(DistributionPlanner.MaxGross, plan.Result.Gross);
+        Assert.Equal(DistributionPlanner.MaxGross, plan.Result.Gross.MinorUnits);
         Assert.Equal((int)(DistributionPlanner.MaxGross / RevenueLineRules.MaxAmountMinorUnits), plan.UndistributedEvents);
     }
 }

@@ -87,7 +87,7 @@ public abstract class PayoutScenario(PayoutChainFactory app)
     protected async Task<long> PayeeCreditAsync(string payee)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IPayoutChainReader>().PayeeCreditAsync(payee, CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<IPayoutChainReader>().PayeeCreditAsync(payee, CancellationToken.None)).MinorUnits;
     }
 
     /// <summary>Each line of the statement names the transaction of the step that moved its money (fees, payees, holders).</summary>
@@ -111,5 +111,5 @@ public abstract class PayoutScenario(PayoutChainFactory app)
     }
 
     protected static long Line(Distribution d, string address) =>
-        d.Lines.Where(l => EthAddress.Comparer.Equals(l.Address, address)).Sum(l => l.Amount);
+        d.Lines.Where(l => EthAddress.Comparer.Equals(l.Address, address)).Sum(l => l.Amount.MinorUnits);
 }

@@ -60,8 +60,8 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             }, "the automatic distribution of the recorded revenue");
 
             var d = await DistributionAsync(paid!.Id);
-            Assert.Equal(200_000_000, d.Gross);
-            Assert.Equal(0, d.FromDeposits);
+            Assert.Equal(200_000_000, d.Gross.MinorUnits);
+            Assert.Equal(0, d.FromDeposits.MinorUnits);
             Assert.Equal(DistributionExecutor.PlatformFunder, d.FunderUserId);
             Assert.Equal(granted.Value.Id, d.AuthorizationId);
             // One transaction did it all: the router's payout is the run's only money step.
@@ -69,7 +69,7 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
             Assert.Equal(ExecutePayoutOnChain.KindName, Assert.Single(steps, o => o.IdempotencyKey == OperationKeys.DistributionStep(d.Id, DistributionSteps.Payout)).Kind);
             Assert.Equal(creatorBefore + Line(d, creator), await App.UsdBalanceAsync(creator));
             // The issuer pays the gross and, holding the unsold fractions, gets their share pushed back when auto-paid.
-            var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && EthAddress.Comparer.Equals(l.Address, issuerWallet)).Sum(l => l.Amount);
+            var issuerLine = d.Lines.Where(l => l.Kind == DistributionLineKind.Holder && EthAddress.Comparer.Equals(l.Address, issuerWallet)).Sum(l => l.Amount.MinorUnits);
             var autoPaid = (await App.SendAsync(async s => await s.Send(new Domain.Wallets.GetMyWallet(issuer)))).Value.PayoutPreference == Domain.Wallets.PayoutPreference.AutoPay;
             Assert.Equal(issuerBefore - 200_000_000 + (autoPaid ? issuerLine : 0), await App.UsdBalanceAsync(issuerWallet));
             Assert.Equal(pool.Funded + d.HoldersShare, (await PoolAsync(asset)).Funded);
@@ -115,7 +115,7 @@ public sealed class StandingAuthorizationTests(PayoutChainFactory app) : PayoutS
                     .FirstOrDefault(x => !before.Contains(x.Id) && x.Id != d.Id && x.Status == DistributionStatus.Completed);
                 return second is not null;
             }, "the automatic distribution under the new authorization");
-            Assert.Equal(50_000_000, second!.Gross);
+            Assert.Equal(50_000_000, second!.Gross.MinorUnits);
             var renewed = await AuthorizationOnChainAsync(contracts.PayoutRouter, issuerWallet);
             Assert.Equal((100_000_000L, 50_000_000L), ((long)renewed.Cap, (long)renewed.Spent));
             Assert.Equal(50_000_000, (long)await App.Chain.Web3.Eth.GetContractQueryHandler<AllowanceFunction>()

@@ -36,7 +36,10 @@ public sealed class ChainOperation
 
     public string? Error { get; set; }
 
-    /// <summary>A failed operation's cause as a code: the contract error's name, or "DependencyFailed" (see <see cref="ChainFailure"/>).</summary>
+    /// <summary>
+    /// A failed operation's cause as a code: the contract error's name, or "DependencyFailed" (see <see cref="ChainFailure"/>).
+    /// Cleared by a retry; kept when the failed operation is cancelled (its cause stays true).
+    /// </summary>
     public string? FailureCode { get; set; }
 
     /// <summary>An operation that must be confirmed before this one is signed.</summary>

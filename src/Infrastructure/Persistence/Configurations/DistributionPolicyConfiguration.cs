@@ -14,6 +14,8 @@ internal sealed class DistributionPolicyConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.AssetId).HasConversion(id => id.Value, v => new AssetId(v));
         builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.UpdatedBy).HasMaxLength(64);
+        // The column keeps its name from when the minimum was a long of minor units.
+        builder.Property(p => p.Minimum).HasColumnName("MinimumMinorUnits");
         builder.Ignore(p => p.IsAutomatic);
         builder.HasIndex(p => p.Mode);
     }

@@ -29,7 +29,7 @@ internal sealed class AssetRepository(AppDbContext db) : IAssetRepository
         db.Assets.AnyAsync(a => a.Isrc == isrc && a.Id != except, cancellationToken);
 
     public async Task<IReadOnlyList<Asset>> ListAwaitingChainAsync(int take, CancellationToken cancellationToken) =>
-        // Approvals first, then live assets still missing a fact, newest first (one whose step failed for good stays behind the rest).
+        // Approvals first, then live assets still missing a fact, newest first.
         await db.Assets.Where(a => (a.Status == AssetStatus.Approved && a.CreationOperationId != null)
                 || (a.Status == AssetStatus.Live && (a.StreamId == null || a.OfferingOpenedAt == null)))
             .OrderBy(a => a.Status == AssetStatus.Approved ? 0 : 1).ThenByDescending(a => a.ApprovedAt).Take(take).ToListAsync(cancellationToken);

@@ -26,13 +26,13 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
                 byAddress[line.Address] = leaf;
             }
 
-            leaf.Cumulative = checked(leaf.Cumulative + line.Amount);
+            leaf.Cumulative = checked(leaf.Cumulative + line.Amount.MinorUnits);
             touched.Add(leaf);
         }
 
         var tree = Tree(onChainTokenId, leaves);
         var batches = new List<PushBatch>();
-        var paid = lines.Where(l => l.Amount > 0).Select(l => l.Address).ToHashSet(EthAddress.Comparer);
+        var paid = lines.Where(l => l.Amount > Money.Zero).Select(l => l.Address).ToHashSet(EthAddress.Comparer);
         var targets = touched.Where(e => pushTo.Contains(e.Address) && paid.Contains(e.Address)).ToList();
         foreach (var chunk in targets.Chunk(Math.Max(1, batchSize)))
         {
@@ -48,7 +48,7 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
     {
         var lines = await distributions.HolderLinesUpToAsync(distribution.AssetId, distribution, cancellationToken);
         var leaves = lines.GroupBy(l => l.HolderIndex!.Value)
-            .Select(g => new HolderEntitlement { AssetTokenId = distribution.OnChainTokenId, Index = g.Key, Address = g.First().Address!, Cumulative = g.Sum(l => l.Amount) })
+            .Select(g => new HolderEntitlement { AssetTokenId = distribution.OnChainTokenId, Index = g.Key, Address = g.First().Address!, Cumulative = g.Sum(l => l.Amount.MinorUnits) })
             .OrderBy(e => e.Index).ToList();
         if (leaves.Count == 0)
         {
@@ -125,7 +125,7 @@ internal sealed class EntitlementLedger(AppDbContext db, IDistributionStore dist
                 continue;
             }
 
-            leaf.Cumulative = checked(leaf.Cumulative - lines.Where(l => l.HolderIndex == leaf.Index).Sum(l => l.Amount));
+            leaf.Cumulative = checked(leaf.Cumulative - lines.Where(l => l.HolderIndex == leaf.Index).Sum(l => l.Amount.MinorUnits));
         }
     }
 

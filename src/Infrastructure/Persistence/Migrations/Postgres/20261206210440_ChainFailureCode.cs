@@ -16,6 +16,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            ChainFailureBackfill.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />

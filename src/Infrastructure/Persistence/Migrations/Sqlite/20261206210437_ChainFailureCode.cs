@@ -16,6 +16,8 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 64,
                 nullable: true);
+
+            ChainFailureBackfill.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
