@@ -16,6 +16,12 @@ public sealed partial class MatchingEngine
     public PositionBalance Fractions(int asset, int account) =>
         _positionIndex.TryGet(asset, account, out var p) ? new(_fractionsAvailable[p], _fractionsReserved[p], _openBuys[p]) : default;
 
+    /// <summary>True while the order rests in a book.</summary>
+    public bool IsOpen(long orderId) => _orders.Find(orderId) is >= 0 and var h && _orders[h].Resting;
+
+    /// <summary>The account of a live order, or -1.</summary>
+    public int OwnerOf(long orderId) => _orders.Find(orderId) is >= 0 and var h ? _orders[h].Account : -1;
+
     public MarketStatus Status(int asset) => IsListed(asset) ? _assets[asset].Status : MarketStatus.Closed;
 
     public long LastPrice(int asset) => IsListed(asset) ? _assets[asset].LastPrice : 0;
