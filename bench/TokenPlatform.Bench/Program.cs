@@ -31,6 +31,8 @@ switch (args[0])
         return await DepositLatency1000Benchmark.RunAsync();
     case "matching":
         return TokenPlatform.Bench.Trading.MatchingCoreBenchmark.Run();
+    case "engine-durable":
+        return await TokenPlatform.Bench.Trading.EngineDurableBenchmark.RunAsync();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
         Console.Error.WriteLine(Usage);

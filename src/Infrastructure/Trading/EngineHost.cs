@@ -50,6 +50,13 @@ public sealed class EngineHost : IAsyncDisposable
 
     public Exception? Fault => _fault;
 
+    /// <summary>Group commits written so far, and the time spent in them (for the benchmarks: where the latency goes).</summary>
+    public long Commits { get; private set; }
+
+    public TimeSpan CommitTime { get; private set; }
+
+    public TimeSpan LongestCommit { get; private set; }
+
     /// <summary>Takes the stream over (a new epoch), rebuilds the engine from its journal, and starts.</summary>
     public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null, CancellationToken cancellationToken = default)
     {
@@ -185,11 +192,15 @@ public sealed class EngineHost : IAsyncDisposable
                 continue;
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 _store.AppendAsync(new JournalAppend(Stream, Epoch, batch.FirstSequence, batch.LastSequence, batch.BaseTimestamp, batch.Count,
                     CommandCodec.Checksum(batch.Payload.AsSpan(0, batch.Length)), batch.Payload.AsMemory(0, batch.Length)), CancellationToken.None).GetAwaiter().GetResult();
                 Interlocked.Exchange(ref _durable, batch.LastSequence);
+                var took = Stopwatch.GetElapsedTime(started);
+                (Commits, CommitTime) = (Commits + 1, CommitTime + took);
+                LongestCommit = took > LongestCommit ? took : LongestCommit;
                 foreach (var entry in batch.Entries)
                 {
                     entry.Sink?.Acknowledge(entry.Command, batch.Events.AsSpan(entry.FirstEvent, entry.EventCount), entry.State, entry.Submitted);
