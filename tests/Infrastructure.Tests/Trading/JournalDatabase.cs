@@ -34,6 +34,11 @@ public sealed class JournalDatabase : IAsyncDisposable
         return new JournalDatabase(provider, null, file);
     }
 
+    /// <summary>The provider's name and connection string, for a child process.</summary>
+    public (string Provider, string Connection) Arguments() => Provider == DatabaseProvider.Postgres
+        ? ("postgres", _postgres!.ConnectionString)
+        : ("sqlite", $"Data Source={_sqliteFile};Pooling=False");
+
     public IJournalStore Store() => Provider == DatabaseProvider.Postgres
         ? new PostgresJournalStore(_postgres!.ConnectionString)
         : new SqliteJournalStore($"Data Source={_sqliteFile};Pooling=False");
