@@ -78,6 +78,36 @@ public class AmendCancelTests
     }
 
     [Fact]
+    public void Amend_OfADayOrderPastItsDay_BeforeATick_CancelsItAsExpired_AndDoesNotRenewIt()
+    {
+        var h = Standard();
+        h.Sell(1, Price(10.50m), 2);
+        var (day, _) = h.Place(0, Side.Buy, Price(10.00m), 2, TimeInForce.Day);
+        h.Now = 86_400_000 + 5;
+
+        var events = h.Apply(EngineCommand.Amend(0, day, 2, Price(10.50m)));
+
+        Assert.Empty(Trades(events));
+        var cancelled = Cancelled(events);
+        Assert.Equal((day, Reason.Expired), (cancelled.OrderId, cancelled.Reason));
+        Assert.Empty(h.Depth(Side.Buy));
+        Assert.Equal(new AccountBalance(10_000 * Usd, 0), h.Engine.Cash(0));
+    }
+
+    [Fact]
+    public void Amend_SmallerOfAnOrderPastItsExpiry_CancelsItAsExpired()
+    {
+        var h = Standard();
+        var (gtd, _) = h.Place(0, Side.Buy, Price(10.00m), 5, TimeInForce.Gtd, expiresAt: Start + 10);
+        h.Now = Start + 10;
+
+        var cancelled = Cancelled(h.Apply(EngineCommand.Amend(0, gtd, 2)));
+
+        Assert.Equal((gtd, Reason.Expired, 5L), (cancelled.OrderId, cancelled.Reason, cancelled.Quantity));
+        Assert.Equal(0, h.Engine.OpenOrders);
+    }
+
+    [Fact]
     public void Cancel_GivesTheHoldBack_OnlyToItsOwner_AndOnlyOnce()
     {
         var h = Standard();

@@ -153,8 +153,8 @@ internal sealed class EngineModel
 
     private static EngineCommand FeeCommand(int[] r)
     {
-        var fee = r[1] % 100;
-        return EngineCommand.SetTradingFee(fee, r[3] % 10 == 0 ? fee - 1 : fee + (r[2] % 200));
+        var fee = r[4] % 10 == 0 ? r[1] % 6_000 : r[1] % 100;
+        return EngineCommand.SetTradingFee(fee, r[3] % 10 == 0 ? fee - 1 : fee + (r[2] % (r[4] % 10 == 0 ? 5_000 : 200)));
     }
 
     /// <summary>A price on the tick from two ticks below the band to two above (now and then off the tick).</summary>

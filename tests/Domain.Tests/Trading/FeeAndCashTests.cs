@@ -87,4 +87,20 @@ public class FeeAndCashTests
         Assert.Equal(Reason.UnknownAccount, h.Rejection(EngineCommand.Place(40, 0, Side.Buy, OrderKind.Limit, Price(10.00m), 1)));
         Assert.Equal(Reason.UnknownAsset, h.Rejection(EngineCommand.Place(0, 3, Side.Buy, OrderKind.Limit, Price(10.00m), 1)));
     }
+
+    [Fact]
+    public void FeeAndRoyaltyTogether_NeverTakeMoreThanTheSale_SoTheSellersCashNeverGoesNegative()
+    {
+        // The largest royalty a listing accepts is 50 %; a fee above 50 % would let a sale cost the seller more than it brings.
+        var h = Standard(royaltyBps: 5_000);
+        Assert.Equal(Reason.InvalidAmount, h.Rejection(EngineCommand.SetTradingFee(5_001, 10_000)));
+        h.Ok(EngineCommand.SetTradingFee(5_000, 10_000));
+        h.Ok(EngineCommand.WithdrawCash(1, 10_000 * Usd));
+        h.Buy(0, Price(10.00m), 10);
+
+        var trade = Assert.Single(Trades(h.Place(1, Side.Sell, Price(10.00m), 10).Events));
+
+        Assert.Equal(trade.Price * trade.Quantity, trade.SellerFee + trade.Royalty);
+        Assert.Equal(new AccountBalance(0, 0), h.Engine.Cash(1));
+    }
 }
