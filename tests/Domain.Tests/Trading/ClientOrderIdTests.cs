@@ -1,3 +1,4 @@
+using CsCheck;
 using TokenPlatform.Domain.Trading;
 using static TokenPlatform.Domain.Tests.Trading.EngineHarness;
 
@@ -57,4 +58,48 @@ public class ClientOrderIdTests
         Assert.NotEqual(first, second);
         Assert.Equal([new BookLevel(Price(10.00m), 2, 2)], h.Depth(Side.Buy));
     }
+
+    [Fact]
+    public void Memory_AnswersTheMostRecentIdsAgain_AndForgetsTheOldestFirst() =>
+        Gen.Select(Gen.Int[1, 12], Gen.Select(Gen.Int[0, 2], Gen.Int[1, 24], Gen.Bool).Array[1, 300]).Sample((memory, submissions) =>
+        {
+            var engine = new MatchingEngine(orderCapacity: 64, clientOrderIdMemory: memory);
+            var sequence = 0L;
+            void Apply(EngineCommand c)
+            {
+                c.Sequence = ++sequence;
+                c.Timestamp = Start;
+                engine.Apply(c);
+            }
+
+            Apply(EngineCommand.ListAsset(0, Tick, Reference, 0, 0, bandBps: 1_000, royaltyBps: 0));
+            for (var account = 0; account < 3; account++)
+            {
+                Apply(EngineCommand.SetAccount(account, long.MaxValue, frozen: false));
+                Apply(EngineCommand.DepositCash(account, 1_000 * Usd));
+            }
+
+            engine.Events.Clear();
+            var remembered = new List<(int Account, long ClientOrderId, long OrderId, Reason Reason)>();
+            foreach (var (account, clientOrderId, valid) in submissions)
+            {
+                // An IOC buy on an empty book is accepted and cancelled at once; a price off the band is refused.
+                Apply(EngineCommand.Place(account, 0, Side.Buy, OrderKind.Limit, valid ? Reference : 2 * Reference, 1, TimeInForce.Ioc, clientOrderId));
+                var first = engine.Events.Events[0];
+                engine.Events.Clear();
+                var known = remembered.FindIndex(r => r.Account == account && r.ClientOrderId == clientOrderId);
+                if (known >= 0)
+                {
+                    Assert.Equal((EventType.Duplicate, remembered[known].OrderId, remembered[known].Reason), (first.Type, first.OrderId, first.Reason));
+                    continue;
+                }
+
+                Assert.Equal(valid ? EventType.Accepted : EventType.Rejected, first.Type);
+                remembered.Add((account, clientOrderId, first.OrderId, first.Reason));
+                if (remembered.Count > memory)
+                {
+                    remembered.RemoveAt(0);
+                }
+            }
+        }, iter: 300);
 }

@@ -16,8 +16,8 @@ internal sealed class EngineModel
 
     private static readonly long[] Ticks = [10_000, 1_000, 50_000];
     private static readonly long[] References = [10 * Usd, 2 * Usd, 50 * Usd];
-    private static readonly int[] BandBps = [1_000, 500, 2_000];
-    private static readonly int[] RoyaltyBps = [100, 0, 250];
+    private readonly int[] _bandBps = [1_000, 500, 2_000];
+    private readonly int[] _royaltyBps = [100, 0, 250];
 
     private readonly MatchingEngine _engine = new(orderCapacity: 4096, clientOrderIdMemory: 4096);
     private readonly Dictionary<long, Tracked> _open = [];
@@ -56,9 +56,9 @@ internal sealed class EngineModel
         var first = stream.Length > 0 ? stream[0] : [0, 0];
         var fee = first[0] % 60;
         Apply(EngineCommand.SetTradingFee(fee, fee + (first[1] % 150)));
-        Apply(EngineCommand.ListAsset(0, Ticks[0], References[0], maxHolding: 0, lockUpUntil: 0, BandBps[0], RoyaltyBps[0]));
-        Apply(EngineCommand.ListAsset(1, Ticks[1], References[1], maxHolding: 600, lockUpUntil: 0, BandBps[1], RoyaltyBps[1], breakerBps: 300, breakerWindowMs: 10_000));
-        Apply(EngineCommand.ListAsset(2, Ticks[2], References[2], maxHolding: 0, lockUpUntil: _now + 20_000, BandBps[2], RoyaltyBps[2]));
+        Apply(EngineCommand.ListAsset(0, Ticks[0], References[0], maxHolding: 0, lockUpUntil: 0, _bandBps[0], _royaltyBps[0]));
+        Apply(EngineCommand.ListAsset(1, Ticks[1], References[1], maxHolding: 600, lockUpUntil: 0, _bandBps[1], _royaltyBps[1], breakerBps: 300, breakerWindowMs: 10_000));
+        Apply(EngineCommand.ListAsset(2, Ticks[2], References[2], maxHolding: 0, lockUpUntil: _now + 20_000, _bandBps[2], _royaltyBps[2]));
         for (var account = 0; account < Accounts; account++)
         {
             Apply(EngineCommand.SetAccount(account, account == 5 ? _now + 30_000 : long.MaxValue, frozen: false));
@@ -133,7 +133,7 @@ internal sealed class EngineModel
             < 88 => EngineCommand.DebitFractions(account, asset, 1 + (r[3] % 100)),
             < 90 => EngineCommand.DepositCash(account, (long)(r[3] % 1_000) * 1_000_000),
             < 93 => EngineCommand.WithdrawCash(account, (long)r[3] * 10_000),
-            < 94 => FeeCommand(r),
+            < 94 => r[5] % 2 == 0 ? FeeCommand(r) : Relist(asset, r),
             _ => EngineCommand.SetMarketStatus(asset, (r[3] % 12) switch
             {
                 6 => MarketStatus.Halted,
@@ -149,6 +149,16 @@ internal sealed class EngineModel
     {
         _now += r[1] % 5 == 0 ? r[2] % DayMs : r[2] % 5_000;
         return EngineCommand.Tick();
+    }
+
+    /// <summary>New terms for a listed asset (same tick): band, maximum holding, lock-up, royalty, breaker.</summary>
+    private EngineCommand Relist(int asset, int[] r)
+    {
+        var bands = new[] { 0, 200, 500, 1_000, 2_000 };
+        var royalties = new[] { 0, 100, 250 };
+        return EngineCommand.ListAsset(asset, Ticks[asset], References[asset], maxHolding: new long[] { 0, 300, 600 }[r[3] % 3],
+            lockUpUntil: r[4] % 4 == 0 ? _now + (r[6] % 10_000) : 0, bands[r[6] % 5], royalties[r[7] % 3],
+            breakerBps: r[4] % 3 == 0 ? 300 : 0, breakerWindowMs: 10_000);
     }
 
     private static EngineCommand FeeCommand(int[] r)
@@ -275,7 +285,7 @@ internal sealed class EngineModel
         Require(!taker.PostOnly || taker.Amended, "post-only order took liquidity", e);
         Require(e.Quantity > 0 && e.Quantity <= taker.Remaining && e.Quantity <= maker.Remaining, "trade quantity", e);
         var notional = e.Price * e.Quantity;
-        Require(e.BuyerFee == notional * _feeBps / 10_000 && e.SellerFee == e.BuyerFee && e.Royalty == notional * RoyaltyBps[e.Asset] / 10_000, "fees", e);
+        Require(e.BuyerFee == notional * _feeBps / 10_000 && e.SellerFee == e.BuyerFee && e.Royalty == notional * _royaltyBps[e.Asset] / 10_000, "fees", e);
         _band[e.Asset] = BandAround(e.Asset, e.Price);
         foreach (var o in new[] { taker, maker })
         {
@@ -316,6 +326,9 @@ internal sealed class EngineModel
                 break;
             case CommandType.SetAccount:
                 (_verifiedUntil[c.Account], _frozen[c.Account]) = (c.ExpiresAt, c.Value != 0);
+                break;
+            case CommandType.ListAsset:
+                (_bandBps[c.Asset], _royaltyBps[c.Asset]) = (c.Bps, c.Bps2);
                 break;
             default:
                 break;
@@ -389,10 +402,10 @@ internal sealed class EngineModel
 
     private long Reservation(long price, long quantity) => (price * quantity) + (price * quantity * _capBps / 10_000);
 
-    private static (long Low, long High) BandAround(int asset, long price)
+    private (long Low, long High) BandAround(int asset, long price)
     {
         var tick = Ticks[asset];
-        var move = price * BandBps[asset] / 10_000;
+        var move = price * _bandBps[asset] / 10_000;
         return (Math.Max(tick, (price - move + tick - 1) / tick * tick), (price + move) / tick * tick);
     }
 
