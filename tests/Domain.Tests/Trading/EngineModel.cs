@@ -239,7 +239,7 @@ internal sealed class EngineModel
                 break;
             case EventType.Cancelled:
                 Require(_open.Remove(e.OrderId, out var cancelled), "cancelled an unknown order", e);
-                Require(cancelled!.Remaining == e.Quantity && cancelled.Account == e.Account, "cancelled quantity is not what was open", e);
+                Require(cancelled!.Remaining == e.Quantity && cancelled.Filled + e.Quantity == cancelled.Ordered && cancelled.Account == e.Account, "cancelled quantity is not what was open", e);
                 Require(e.Reason != Reason.CounterpartyIneligible || !IsEligible(e.Account), "cancelled an eligible account's order as ineligible", e);
                 break;
             case EventType.Amended:
@@ -293,7 +293,7 @@ internal sealed class EngineModel
             o.Filled += e.Quantity;
         }
 
-        Require(taker.Remaining == e.Remaining, "taker's remaining", e);
+        Require(taker.Remaining == e.Remaining && taker.Filled + e.Remaining == taker.Ordered && maker.Filled + maker.Remaining == maker.Ordered, "filled + remaining is not what was ordered", e);
         if (maker.Remaining == 0)
         {
             _open.Remove(e.CounterOrderId);
