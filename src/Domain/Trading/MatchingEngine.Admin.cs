@@ -171,10 +171,13 @@ public sealed partial class MatchingEngine
         Applied(c, Reason.None);
     }
 
-    /// <summary>A new fee or cap. A new cap re-holds every open buy for it (in book order); a buy its account can no longer cover is cancelled.</summary>
+    /// <summary>
+    /// A new fee or cap. A new cap re-holds every open buy for it (in book order); a buy its account can no longer cover is cancelled.
+    /// The fee is at most 50 %: with a royalty of at most 50 % (see <see cref="ListAsset"/>) a sale never costs the seller more than it brings.
+    /// </summary>
     private void SetTradingFee(in EngineCommand c)
     {
-        if (c.Bps < 0 || c.Bps2 < c.Bps || c.Bps2 > 10_000)
+        if (c.Bps < 0 || c.Bps > 5_000 || c.Bps2 < c.Bps || c.Bps2 > 10_000)
         {
             Applied(c, Reason.InvalidAmount, rejected: true);
             return;

@@ -67,6 +67,13 @@ public sealed partial class MatchingEngine
             return;
         }
 
+        if (Expired(o))
+        {
+            // Past its time in force but not yet ticked: it ends here, as it would where it is met (a DAY order is not renewed).
+            EndOrder(handle, Reason.Expired);
+            return;
+        }
+
         if (c.Quantity <= 0)
         {
             RejectOrderCommand(c, Reason.InvalidQuantity);

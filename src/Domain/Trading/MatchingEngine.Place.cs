@@ -210,17 +210,19 @@ public sealed partial class MatchingEngine
         return (side == Side.Buy ? price <= limit : price >= limit) && price >= low && price <= high;
     }
 
-    /// <summary>How much an order could fill at once: what the matching loop would trade, without changing anything.</summary>
+    /// <summary>
+    /// How much an order could fill at once: what the matching loop would trade, without changing anything. Like the
+    /// loop, it re-centres the band on each trade and stops where the circuit breaker would halt (on a copy of the market).
+    /// </summary>
     private long Fillable(int asset, int account, Side side, long limit, long wanted, SelfTradePrevention selfTrade)
     {
-        ref var m = ref Market(asset);
+        var m = Market(asset);
         var opposite = side == Side.Buy ? m.Asks : m.Bids;
-        var (low, high) = (m.BandLow, m.BandHigh);
         long found = 0;
         for (var rank = 0; rank < opposite.Count && found < wanted; rank++)
         {
             ref var level = ref _levels[opposite.LevelAt(rank)];
-            if ((side == Side.Buy ? level.Price > limit : level.Price < limit) || level.Price < low || level.Price > high)
+            if ((side == Side.Buy ? level.Price > limit : level.Price < limit) || level.Price < m.BandLow || level.Price > m.BandHigh)
             {
                 break;
             }
@@ -240,7 +242,13 @@ public sealed partial class MatchingEngine
 
                 if (!Expired(r) && IsEligible(r.Account))
                 {
+                    if (Breaches(ref m, level.Price))
+                    {
+                        return found;
+                    }
+
                     found += r.Remaining;
+                    m.Reference = level.Price;
                 }
             }
         }
