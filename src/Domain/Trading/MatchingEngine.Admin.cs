@@ -45,7 +45,7 @@ public sealed partial class MatchingEngine
         if (!IsListed(asset) || status is < MarketStatus.Closed or > MarketStatus.Paused)
         {
             ref var rejected = ref _events.Add(EventType.Rejected, _sequence);
-            (rejected.Asset, rejected.Reason) = (asset, Reason.UnknownAsset);
+            (rejected.Asset, rejected.Reason) = (asset, IsListed(asset) ? Reason.InvalidStatus : Reason.UnknownAsset);
             return;
         }
 
@@ -108,7 +108,14 @@ public sealed partial class MatchingEngine
 
         if (c.Type == CommandType.DepositCash)
         {
-            _cashAvailable[c.Account] = checked(_cashAvailable[c.Account] + c.Value);
+            // A balance beyond what a long holds is refused, never an exception out of the engine's thread.
+            if (c.Value > long.MaxValue - _cashAvailable[c.Account] - _cashReserved[c.Account])
+            {
+                Applied(c, Reason.AmountTooLarge, rejected: true);
+                return;
+            }
+
+            _cashAvailable[c.Account] += c.Value;
         }
         else if (_cashAvailable[c.Account] < c.Value)
         {
@@ -145,7 +152,13 @@ public sealed partial class MatchingEngine
         var position = Position(c.Asset, c.Account);
         if (c.Type == CommandType.CreditFractions)
         {
-            _fractionsAvailable[position] = checked(_fractionsAvailable[position] + c.Quantity);
+            if (c.Quantity > long.MaxValue - _fractionsAvailable[position] - _fractionsReserved[position] - _openBuys[position])
+            {
+                Applied(c, Reason.AmountTooLarge, rejected: true);
+                return;
+            }
+
+            _fractionsAvailable[position] += c.Quantity;
             var max = Market(c.Asset).MaxHolding;
             if (max > 0 && _openBuys[position] > 0 && _fractionsAvailable[position] + _fractionsReserved[position] + _openBuys[position] > max)
             {

@@ -47,7 +47,7 @@ public sealed partial class MatchingEngine
                 }
                 else if (Breaches(ref m, price))
                 {
-                    SetMarketStatus(o.Asset, MarketStatus.Halted, Reason.None);
+                    SetMarketStatus(o.Asset, MarketStatus.Halted, Reason.CircuitBreaker);
                     return true;
                 }
                 else

@@ -50,8 +50,10 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>
-    /// A digest of everything that decides future events (accounts, positions, markets, every resting order in
-    /// book order, fee, counters), so two engines that applied the same commands can be compared in one number.
+    /// A digest of the state that decides future events (accounts, positions, markets and their terms, every resting
+    /// order in book order with its side, time in force and self-trade rule, fee, counters), so two engines that applied
+    /// the same commands can be compared in one number. Not in it: the expiry queue and the client-order-id memory,
+    /// both derived from the same commands (a difference there shows up in the events, which the tests compare too).
     /// </summary>
     public ulong StateHash()
     {
@@ -79,6 +81,7 @@ public sealed partial class MatchingEngine
             }
 
             h.Add(asset).Add((int)m.Status).Add(m.Reference).Add(m.LastPrice).Add(m.AnchorPrice).Add(m.AnchorTime).Add(m.RoyaltiesCollected);
+            h.Add(m.Tick).Add(m.MaxHolding).Add(m.LockUpUntil).Add(m.BandBps).Add(m.RoyaltyBps).Add(m.BreakerBps).Add(m.BreakerWindowMs);
             HashSide(ref h, m.Bids);
             HashSide(ref h, m.Asks);
         }
@@ -94,7 +97,8 @@ public sealed partial class MatchingEngine
             h.Add(l.Price).Add(l.Quantity);
             for (var o = l.Head; o >= 0; o = _orders[o].Next)
             {
-                h.Add(_orders.IdOf(o)).Add(_orders[o].Account).Add(_orders[o].Remaining).Add(_orders[o].ExpiresAt);
+                ref var order = ref _orders[o];
+                h.Add(_orders.IdOf(o)).Add(order.Account).Add(order.Remaining).Add(order.ExpiresAt).Add((long)order.Side | ((long)order.TimeInForce << 8) | ((long)order.SelfTrade << 16));
             }
         }
     }

@@ -28,6 +28,8 @@ public enum Reason : byte
     TooManyOrders = 20,
     InvalidAmount = 21,
     UnknownAsset = 22,
+    InvalidStatus = 23,
+    AmountTooLarge = 24,
 
     // Cancellations.
     CancelledByUser = 40,
@@ -40,6 +42,9 @@ public enum Reason : byte
     AssetClosed = 47,
     OverMaxHoldingAfterCredit = 48,
     FractionsLeft = 49,
+
+    // Why a market's status changed (beside an admin's order, which has no reason).
+    CircuitBreaker = 60,
 }
 
 public static class Reasons
@@ -69,6 +74,9 @@ public static class Reasons
         Reason.TooManyOrders => "The engine holds as many open orders as it can; try again later.",
         Reason.InvalidAmount => "The amount must be above zero.",
         Reason.UnknownAsset => "This asset is not listed on the market.",
+        Reason.InvalidStatus => "No such market status.",
+        Reason.AmountTooLarge => "The amount would take the balance beyond what the market can hold.",
+        Reason.CircuitBreaker => "Trading halted by the circuit breaker: the price moved too far too fast. It resumes when an administrator reopens the market.",
         Reason.CancelledByUser => "Cancelled at your request.",
         Reason.SelfTrade => "Cancelled to prevent a trade with your own order.",
         Reason.Expired => "The order's time in force ended.",

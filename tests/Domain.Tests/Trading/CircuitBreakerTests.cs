@@ -20,7 +20,7 @@ public class CircuitBreakerTests
         var trade = Assert.Single(Trades(events));
         Assert.Equal(Price(10.10m), trade.Price);
         var halted = Assert.Single(events, e => e.Type == EventType.MarketStatusChanged);
-        Assert.Equal((0, MarketStatus.Halted), (halted.Asset, halted.Status));
+        Assert.Equal((0, MarketStatus.Halted, Reason.CircuitBreaker), (halted.Asset, halted.Status, halted.Reason));
         var cancelled = Cancelled(events);
         Assert.Equal((id, Reason.MarketHalted, 2L), (cancelled.OrderId, cancelled.Reason, cancelled.Quantity));
         Assert.Equal(MarketStatus.Halted, h.Engine.Status(0));

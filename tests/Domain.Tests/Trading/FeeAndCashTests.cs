@@ -66,6 +66,18 @@ public class FeeAndCashTests
         Assert.Equal(Reason.InvalidAmount, Standard().Rejection(EngineCommand.SetTradingFee(200, 100)));
 
     [Fact]
+    public void DepositOrCredit_BeyondWhatABalanceHolds_IsRefused_NotThrown()
+    {
+        var h = EngineHarness.Standard();
+        var cash = h.Engine.Cash(0);
+        var fractions = h.Engine.Fractions(0, 0);
+
+        Assert.Equal(Reason.AmountTooLarge, h.Rejection(EngineCommand.DepositCash(0, long.MaxValue)));
+        Assert.Equal(Reason.AmountTooLarge, h.Rejection(EngineCommand.CreditFractions(0, 0, long.MaxValue)));
+        Assert.Equal((cash, fractions), (h.Engine.Cash(0), h.Engine.Fractions(0, 0)));
+    }
+
+    [Fact]
     public void Withdraw_MoreThanAvailable_IsRefused_CashHeldByBuysIsNotAvailable()
     {
         var h = Standard();
