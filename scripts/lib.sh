@@ -49,7 +49,11 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 PG_DIR=""
 PG_BIN=""
 # A throwaway PostgreSQL cluster on a free loopback port; exports TOKENPLATFORM_TEST_POSTGRES.
+# The tests' server trades durability for speed; `start_postgres durable` keeps fsync, synchronous_commit
+# and full_page_writes on (PostgreSQL's defaults), for benchmarks whose figures claim durability.
 start_postgres() {
+  local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${1:-}" = "durable" ] && settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
   ensure_apt /usr/lib/postgresql/15/bin/initdb postgresql
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   PG_DIR="$(mktemp -d /tmp/tokenplatform-pg.XXXXXX)"
@@ -58,7 +62,7 @@ start_postgres() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DIR"; run=(runuser -u postgres --); fi
   "${run[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-sync >/dev/null
   "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/data/server.log" -w \
-    -o "-p $port -h 127.0.0.1 -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    -o "-p $port -h 127.0.0.1 -k /tmp $settings -c max_connections=300" start >/dev/null
   export TOKENPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
   log "PostgreSQL is up on 127.0.0.1:$port ($PG_DIR)"
 }

@@ -9,6 +9,8 @@ const string Usage = """
       ingest         revenue ingestion through the HTTP API into PostgreSQL (needs TOKENPLATFORM_TEST_POSTGRES; scripts/bench.sh ingest sets it)
       deposit-latency  royalties on arrival: deposit -> payee's and auto-pay holder's balances on anvil with 2-second blocks
       deposit-latency-1000  the same with 1,000 auto-pay holders (set up through the outbox): deposit -> payee, first and all 1,000 holders paid
+      matching       the trading engine's matching core on one thread: throughput, allocations, latency at 500,000 commands/s
+      engine-durable the trading engine with its journal: trades/s and acknowledgement latency, PostgreSQL (durable) then SQLite
     """;
 
 if (args.Length != 1)
@@ -27,6 +29,10 @@ switch (args[0])
         return await DepositLatencyBenchmark.RunAsync();
     case "deposit-latency-1000":
         return await DepositLatency1000Benchmark.RunAsync();
+    case "matching":
+        return TokenPlatform.Bench.Trading.MatchingCoreBenchmark.Run();
+    case "engine-durable":
+        return await TokenPlatform.Bench.Trading.EngineDurableBenchmark.RunAsync();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{args[0]}'.");
         Console.Error.WriteLine(Usage);

@@ -459,8 +459,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("FundRecordedRevenue")
                         .HasColumnType("boolean");
 
-                    b.Property<long>("MinimumMinorUnits")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Minimum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("MinimumMinorUnits");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1265,6 +1266,54 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("holder_entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.JournalBatchRow", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BaseTimestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Checksum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Stream", "FirstSequence");
+
+                    b.ToTable("trading_journal", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.JournalOwner", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Stream");
+
+                    b.ToTable("trading_streams", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>

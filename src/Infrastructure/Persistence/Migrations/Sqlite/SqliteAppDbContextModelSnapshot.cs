@@ -450,8 +450,9 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("FundRecordedRevenue")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("MinimumMinorUnits")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Minimum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MinimumMinorUnits");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -1254,6 +1255,54 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("holder_entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.JournalBatchRow", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BaseTimestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checksum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Stream", "FirstSequence");
+
+                    b.ToTable("trading_journal", (string)null);
+                });
+
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.JournalOwner", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Stream");
+
+                    b.ToTable("trading_streams", (string)null);
                 });
 
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using TokenPlatform.Domain.Trading;
+
+namespace TokenPlatform.Infrastructure.Trading;
+
+/// <summary>
+/// Runs one engine (one journal stream) on its own thread: commands are sequenced, time-stamped and applied in
+/// arrival order, then acknowledged with their events only once the group commit holding them is durable (the
+/// journal thread writes one batch while the engine fills the next). Deterministic replay makes that safe: after
+/// a crash the engine is rebuilt from the journal, and what was applied but never made durable was never told to anyone.
+/// If the journal fails, the host stops taking commands: its state is ahead of the journal, so only a restart (replay) is right.
+/// </summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private const int MaxBatch = 8192;
+
+    private readonly IJournalStore _store;
+    private readonly TimeProvider _clock;
+    private readonly MatchingEngine _engine;
+    private readonly ConcurrentQueue<Pending> _inbound = new();
+    private readonly ConcurrentQueue<JournalBatch> _free = new();
+    private readonly ManualResetEventSlim _engineWake = new(false, 100);
+    private readonly ManualResetEventSlim _journalWake = new(false, 100);
+    private readonly Thread _engineThread;
+    private readonly Thread _journalThread;
+    private JournalBatch _filling = new();
+    private JournalBatch? _toWrite;
+    private volatile bool _stopping;
+    private volatile Exception? _fault;
+    private long _sequence;
+    private long _lastTimestamp;
+    private long _durable;
+
+    private EngineHost(IJournalStore store, int stream, long epoch, long lastSequence, MatchingEngine engine, TimeProvider clock)
+    {
+        (_store, Stream, Epoch, _sequence, _durable, _engine, _clock) = (store, stream, epoch, lastSequence, lastSequence, engine, clock);
+        _free.Enqueue(new JournalBatch());
+        _free.Enqueue(new JournalBatch());
+        _engineThread = new Thread(EngineLoop) { IsBackground = true, Name = $"engine-{stream}" };
+        _journalThread = new Thread(JournalLoop) { IsBackground = true, Name = $"journal-{stream}" };
+    }
+
+    public int Stream { get; }
+
+    public long Epoch { get; }
+
+    /// <summary>The last sequence the journal holds.</summary>
+    public long DurableSequence => Interlocked.Read(ref _durable);
+
+    public Exception? Fault => _fault;
+
+    /// <summary>Group commits written so far, and the time spent in them (for the benchmarks: where the latency goes).</summary>
+    public long Commits { get; private set; }
+
+    public TimeSpan CommitTime { get; private set; }
+
+    public TimeSpan LongestCommit { get; private set; }
+
+    /// <summary>Takes the stream over (a new epoch), rebuilds the engine from its journal, and starts.</summary>
+    public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (epoch, last) = await store.OpenAsync(stream, cancellationToken);
+        var engine = engineFactory?.Invoke() ?? new MatchingEngine();
+        var replayed = await JournalReplay.ApplyAsync(store, stream, engine, last, cancellationToken);
+        var host = new EngineHost(store, stream, epoch, replayed.LastSequence, engine, clock ?? TimeProvider.System) { _lastTimestamp = replayed.LastTimestamp };
+        host._engineThread.Start();
+        host._journalThread.Start();
+        return host;
+    }
+
+    /// <summary>Queues a command (any thread); the sink hears of it once it is durable.</summary>
+    public void Submit(in EngineCommand command, IAckSink sink, object? state = null)
+    {
+        if (_fault is { } fault)
+        {
+            sink.Fail(command, fault, state);
+            return;
+        }
+
+        _inbound.Enqueue(new Pending(command, sink, state, Stopwatch.GetTimestamp()));
+        _engineWake.Set();
+    }
+
+    /// <summary>Queues a command and completes with its events once it is durable.</summary>
+    public Task<EngineEvent[]> SubmitAsync(EngineCommand command)
+    {
+        var completion = new TaskCompletionSource<EngineEvent[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Submit(command, TaskSink.Instance, completion);
+        return completion.Task;
+    }
+
+    /// <summary>Runs a query against the engine's state on its thread (between commands), e.g. a book snapshot for a read model.</summary>
+    public ulong StateHashUnsafe() => _engine.StateHash();
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping = true;
+        _engineWake.Set();
+        _journalWake.Set();
+        await Task.Run(() =>
+        {
+            _engineThread.Join();
+            _journalThread.Join();
+        });
+        _engineWake.Dispose();
+        _journalWake.Dispose();
+    }
+
+    private void EngineLoop()
+    {
+        var spins = 0;
+        while (!_stopping || !_inbound.IsEmpty)
+        {
+            var worked = false;
+            while (_filling.Count < MaxBatch && _fault is null && _inbound.TryDequeue(out var p))
+            {
+                Apply(p);
+                worked = true;
+            }
+
+            if (_filling.Count > 0 && Volatile.Read(ref _toWrite) is null && _free.TryDequeue(out var next))
+            {
+                Volatile.Write(ref _toWrite, _filling);
+                _filling = next;
+                _journalWake.Set();
+                worked = true;
+            }
+
+            if (worked)
+            {
+                spins = 0;
+                continue;
+            }
+
+            if (++spins < 50)
+            {
+                Thread.SpinWait(20);
+                continue;
+            }
+
+            _engineWake.Reset();
+            if (_inbound.IsEmpty && !_stopping)
+            {
+                _engineWake.Wait(1);
+            }
+        }
+
+        // Whatever was applied goes to the journal before the host stops.
+        while (_filling.Count > 0 && _fault is null)
+        {
+            if (Volatile.Read(ref _toWrite) is null && _free.TryDequeue(out var next))
+            {
+                Volatile.Write(ref _toWrite, _filling);
+                _filling = next;
+                _journalWake.Set();
+            }
+            else
+            {
+                Thread.Sleep(1);
+            }
+        }
+    }
+
+    private void Apply(in Pending p)
+    {
+        var command = p.Command;
+        command.Sequence = ++_sequence;
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        _lastTimestamp = Math.Max(_lastTimestamp, now);
+        command.Timestamp = _lastTimestamp;
+        _engine.Apply(command);
+        _filling.Add(command, p.Sink, p.State, p.Submitted, _engine.Events.Events);
+        _engine.Events.Clear();
+    }
+
+    private void JournalLoop()
+    {
+        while (true)
+        {
+            var batch = Interlocked.Exchange(ref _toWrite, null);
+            if (batch is null)
+            {
+                if (_stopping && Volatile.Read(ref _toWrite) is null && !_engineThread.IsAlive)
+                {
+                    return;
+                }
+
+                _journalWake.Wait(5);
+                _journalWake.Reset();
+                continue;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                _store.AppendAsync(new JournalAppend(Stream, Epoch, batch.FirstSequence, batch.LastSequence, batch.BaseTimestamp, batch.Count,
+                    CommandCodec.Checksum(batch.Payload.AsSpan(0, batch.Length)), batch.Payload.AsMemory(0, batch.Length)), CancellationToken.None).GetAwaiter().GetResult();
+                Interlocked.Exchange(ref _durable, batch.LastSequence);
+                var took = Stopwatch.GetElapsedTime(started);
+                (Commits, CommitTime) = (Commits + 1, CommitTime + took);
+                LongestCommit = took > LongestCommit ? took : LongestCommit;
+                foreach (var entry in batch.Entries)
+                {
+                    entry.Sink?.Acknowledge(entry.Command, batch.Events.AsSpan(entry.FirstEvent, entry.EventCount), entry.State, entry.Submitted);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _fault = ex;
+                foreach (var entry in batch.Entries)
+                {
+                    entry.Sink?.Fail(entry.Command, ex, entry.State);
+                }
+            }
+
+            batch.Reset();
+            _free.Enqueue(batch);
+            _engineWake.Set();
+        }
+    }
+
+    private readonly record struct Pending(EngineCommand Command, IAckSink Sink, object? State, long Submitted);
+
+    private sealed class TaskSink : IAckSink
+    {
+        public static readonly TaskSink Instance = new();
+
+        public void Acknowledge(in EngineCommand command, ReadOnlySpan<EngineEvent> events, object? state, long submittedTimestamp) =>
+            ((TaskCompletionSource<EngineEvent[]>)state!).TrySetResult(events.ToArray());
+
+        public void Fail(in EngineCommand command, Exception error, object? state) =>
+            ((TaskCompletionSource<EngineEvent[]>)state!).TrySetException(error);
+    }
+}

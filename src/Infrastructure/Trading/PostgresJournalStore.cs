@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+
+namespace TokenPlatform.Infrastructure.Trading;
+
+/// <summary>
+/// The journal on PostgreSQL: one statement per group commit (the fencing update and the batch insert in one
+/// CTE, so one round trip and one WAL flush), on a connection the writer keeps.
+/// </summary>
+public sealed class PostgresJournalStore(string connectionString) : IJournalStore
+{
+    private const string AppendSql =
+        "WITH owner AS (UPDATE \"trading_streams\" SET \"LastSequence\" = $1 WHERE \"Stream\" = $2 AND \"Epoch\" = $3 AND \"LastSequence\" = $4 RETURNING 1) " +
+        "INSERT INTO \"trading_journal\" (\"Stream\", \"FirstSequence\", \"LastSequence\", \"Epoch\", \"BaseTimestamp\", \"Count\", \"Checksum\", \"Payload\") " +
+        "SELECT $2, $5, $1, $3, $6, $7, $8, $9 FROM owner";
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private NpgsqlConnection? _writer;
+    private NpgsqlCommand? _append;
+
+    public async Task<(long Epoch, long LastSequence)> OpenAsync(int stream, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO \"trading_streams\" (\"Stream\", \"Epoch\", \"LastSequence\") VALUES ($1, 1, 0) " +
+            "ON CONFLICT (\"Stream\") DO UPDATE SET \"Epoch\" = \"trading_streams\".\"Epoch\" + 1 RETURNING \"Epoch\", \"LastSequence\"", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = stream });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public async Task AppendAsync(JournalAppend batch, CancellationToken cancellationToken)
+    {
+        if (_append is null)
+        {
+            _writer = await _dataSource.OpenConnectionAsync(cancellationToken);
+            _append = new NpgsqlCommand(AppendSql, _writer);
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<int>());
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<int>());
+            _append.Parameters.Add(new NpgsqlParameter<long>());
+            _append.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>>());
+            await _append.PrepareAsync(cancellationToken);
+        }
+
+        var p = _append.Parameters;
+        ((NpgsqlParameter<long>)p[0]).TypedValue = batch.LastSequence;
+        ((NpgsqlParameter<int>)p[1]).TypedValue = batch.Stream;
+        ((NpgsqlParameter<long>)p[2]).TypedValue = batch.Epoch;
+        ((NpgsqlParameter<long>)p[3]).TypedValue = batch.FirstSequence - 1;
+        ((NpgsqlParameter<long>)p[4]).TypedValue = batch.FirstSequence;
+        ((NpgsqlParameter<long>)p[5]).TypedValue = batch.BaseTimestamp;
+        ((NpgsqlParameter<int>)p[6]).TypedValue = batch.Count;
+        ((NpgsqlParameter<long>)p[7]).TypedValue = batch.Checksum;
+        ((NpgsqlParameter<ReadOnlyMemory<byte>>)p[8]).TypedValue = batch.Payload;
+        if (await _append.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new StaleJournalWriterException(batch.Stream, batch.Epoch, batch.FirstSequence);
+        }
+    }
+
+    public async IAsyncEnumerable<JournalBatchRow> ReadAsync(int stream, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT \"FirstSequence\", \"LastSequence\", \"Epoch\", \"BaseTimestamp\", \"Count\", \"Checksum\", \"Payload\" FROM \"trading_journal\" " +
+            "WHERE \"Stream\" = $1 AND \"FirstSequence\" > $2 ORDER BY \"FirstSequence\"", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = stream });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new JournalBatchRow
+            {
+                Stream = stream, FirstSequence = reader.GetInt64(0), LastSequence = reader.GetInt64(1), Epoch = reader.GetInt64(2),
+                BaseTimestamp = reader.GetInt64(3), Count = reader.GetInt32(4), Checksum = reader.GetInt64(5), Payload = (byte[])reader[6],
+            };
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_append is not null)
+        {
+            await _append.DisposeAsync();
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        await _dataSource.DisposeAsync();
+    }
+}
