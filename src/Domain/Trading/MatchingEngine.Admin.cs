@@ -6,7 +6,7 @@ public sealed partial class MatchingEngine
     {
         var tick = c.Value;
         var breakerBps = (int)(c.Value2 >> 40);
-        if (c.Asset < 0 || tick <= 0 || c.Price <= 0 || c.Price % tick != 0 || c.Bps is < 0 or > 5_000 || c.Bps2 is < 0 or > 5_000 || c.Quantity < 0 || breakerBps < 0)
+        if (c.Asset is < 0 or >= MaxIndex || tick <= 0 || c.Price <= 0 || c.Price % tick != 0 || c.Bps is < 0 or > 5_000 || c.Bps2 is < 0 or > 5_000 || c.Quantity < 0 || breakerBps < 0)
         {
             Applied(c, Reason.InvalidPrice, rejected: true);
             return;
@@ -74,7 +74,7 @@ public sealed partial class MatchingEngine
 
     private void SetAccount(in EngineCommand c)
     {
-        if (c.Account < 0)
+        if (c.Account is < 0 or >= MaxIndex)
         {
             Applied(c, Reason.UnknownAccount, rejected: true);
             return;

@@ -10,6 +10,9 @@ public sealed partial class MatchingEngine
 {
     private const long BpsDenominator = 10_000;
 
+    /// <summary>Accounts and assets are dense indexes below this (the gateway assigns them); a larger one is refused, never grown to.</summary>
+    public const int MaxIndex = 1 << 24;
+
     private readonly OrderPool _orders;
     private readonly LevelPool _levels = new();
     private readonly EventBuffer _events = new();
@@ -87,7 +90,7 @@ public sealed partial class MatchingEngine
                 ListAsset(command);
                 break;
             case CommandType.SetMarketStatus:
-                SetMarketStatus(command.Asset, (MarketStatus)command.Value, Reason.None);
+                SetMarketStatus(command.Asset, command.Value is >= (long)MarketStatus.Closed and <= (long)MarketStatus.Paused ? (MarketStatus)command.Value : (MarketStatus)byte.MaxValue, Reason.None);
                 break;
             case CommandType.SetAccount:
                 SetAccount(command);
@@ -154,6 +157,7 @@ public sealed partial class MatchingEngine
 
     private void EnsureAccount(int account)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, MaxIndex);
         if (account < _known.Length)
         {
             return;

@@ -73,9 +73,16 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>Queues a command (any thread); the sink hears of it once it is durable.</summary>
     public void Submit(in EngineCommand command, IAckSink sink, object? state = null)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         if (_fault is { } fault)
         {
             sink.Fail(command, fault, state);
+            return;
+        }
+
+        if (_stopping)
+        {
+            sink.Fail(command, new ObjectDisposedException(nameof(EngineHost), "The engine host is stopping."), state);
             return;
         }
 
@@ -111,8 +118,21 @@ public sealed class EngineHost : IAsyncDisposable
     private void EngineLoop()
     {
         var spins = 0;
-        while (!_stopping || !_inbound.IsEmpty)
+        while (!_stopping || (!_inbound.IsEmpty && _fault is null))
         {
+            if (_fault is { } fault)
+            {
+                // The journal failed: nothing queued can become durable from this host any more.
+                FailQueued(fault);
+                _engineWake.Reset();
+                if (!_stopping)
+                {
+                    _engineWake.Wait(5);
+                }
+
+                continue;
+            }
+
             var worked = false;
             while (_filling.Count < MaxBatch && _fault is null && _inbound.TryDequeue(out var p))
             {
@@ -148,7 +168,7 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         // Whatever was applied goes to the journal before the host stops.
-        while (_filling.Count > 0 && _fault is null)
+        while (_filling.Count > 0 && _fault is null && _journalThread.IsAlive)
         {
             if (Volatile.Read(ref _toWrite) is null && _free.TryDequeue(out var next))
             {
@@ -163,6 +183,27 @@ public sealed class EngineHost : IAsyncDisposable
         }
     }
 
+    private void FailQueued(Exception fault)
+    {
+        while (_inbound.TryDequeue(out var p))
+        {
+            Notify(() => p.Sink.Fail(p.Command, fault, p.State));
+        }
+    }
+
+    /// <summary>A sink's exception is the sink's problem: it must not stop the host or touch other commands.</summary>
+    private static void Notify(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Trace.TraceError($"An acknowledgement sink threw: {ex}");
+        }
+    }
+
     private void Apply(in Pending p)
     {
         var command = p.Command;
@@ -170,8 +211,9 @@ public sealed class EngineHost : IAsyncDisposable
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         _lastTimestamp = Math.Max(_lastTimestamp, now);
         command.Timestamp = _lastTimestamp;
-        _engine.Apply(command);
-        _filling.Add(command, p.Sink, p.State, p.Submitted, _engine.Events.Events);
+        var journaled = _filling.Encode(command);
+        _engine.Apply(journaled);
+        _filling.Add(journaled, p.Sink, p.State, p.Submitted, _engine.Events.Events);
         _engine.Events.Clear();
     }
 
@@ -193,25 +235,50 @@ public sealed class EngineHost : IAsyncDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
+            Exception? failed = null;
             try
             {
+                if (_fault is not null)
+                {
+                    throw _fault;
+                }
+
                 _store.AppendAsync(new JournalAppend(Stream, Epoch, batch.FirstSequence, batch.LastSequence, batch.BaseTimestamp, batch.Count,
                     CommandCodec.Checksum(batch.Payload.AsSpan(0, batch.Length)), batch.Payload.AsMemory(0, batch.Length)), CancellationToken.None).GetAwaiter().GetResult();
                 Interlocked.Exchange(ref _durable, batch.LastSequence);
                 var took = Stopwatch.GetElapsedTime(started);
                 (Commits, CommitTime) = (Commits + 1, CommitTime + took);
                 LongestCommit = took > LongestCommit ? took : LongestCommit;
-                foreach (var entry in batch.Entries)
-                {
-                    entry.Sink?.Acknowledge(entry.Command, batch.Events.AsSpan(entry.FirstEvent, entry.EventCount), entry.State, entry.Submitted);
-                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                _fault = ex;
-                foreach (var entry in batch.Entries)
+                // Not known to be durable (a commit whose answer was lost may still be in the journal: replay will say).
+                failed = ex;
+                _fault ??= ex;
+            }
+
+            for (var i = 0; i < batch.Entries.Count; i++)
+            {
+                var entry = batch.Entries[i];
+                if (entry.Sink is not { } sink)
                 {
-                    entry.Sink?.Fail(entry.Command, ex, entry.State);
+                    continue;
+                }
+
+                try
+                {
+                    if (failed is null)
+                    {
+                        sink.Acknowledge(entry.Command, batch.Events.AsSpan(entry.FirstEvent, entry.EventCount), entry.State, entry.Submitted);
+                    }
+                    else
+                    {
+                        sink.Fail(entry.Command, failed, entry.State);
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Trace.TraceError($"An acknowledgement sink threw: {ex}");
                 }
             }
 

@@ -32,7 +32,12 @@ internal sealed class JournalBatch
         Entries.Clear();
     }
 
-    public void Add(in EngineCommand command, IAckSink? sink, object? state, long submitted, ReadOnlySpan<EngineEvent> events)
+    /// <summary>
+    /// Encodes the command into the batch and gives back what the journal will replay (decoded from those very
+    /// bytes): the engine applies that copy, so a field the codec does not carry can never make the live run and
+    /// a replay differ.
+    /// </summary>
+    public EngineCommand Encode(in EngineCommand command)
     {
         if (Entries.Count == 0)
         {
@@ -45,7 +50,15 @@ internal sealed class JournalBatch
             Array.Resize(ref Payload, Payload.Length * 2);
         }
 
-        Length += CommandCodec.Write(command, BaseTimestamp, Payload.AsSpan(Length));
+        var written = CommandCodec.Write(command, BaseTimestamp, Payload.AsSpan(Length));
+        CommandCodec.Read(Payload.AsSpan(Length, written), BaseTimestamp, command.Sequence, out var journaled);
+        Length += written;
+        return journaled;
+    }
+
+    /// <summary>Records the command just encoded, with its sink and its events.</summary>
+    public void Add(in EngineCommand command, IAckSink? sink, object? state, long submitted, ReadOnlySpan<EngineEvent> events)
+    {
         if (EventCount + events.Length > Events.Length)
         {
             Array.Resize(ref Events, Math.Max(Events.Length * 2, EventCount + events.Length));

@@ -33,6 +33,11 @@ public static class JournalReplay
                 timestamp = command.Timestamp;
             }
 
+            if (offset != batch.Payload.Length)
+            {
+                throw new InvalidDataException($"Journal stream {stream}: batch {batch.FirstSequence}..{batch.LastSequence} holds {batch.Payload.Length - offset} bytes beyond its commands.");
+            }
+
             (last, commands) = (batch.LastSequence, commands + batch.Count);
         }
 

@@ -35,6 +35,12 @@ public sealed class PostgresJournalStore(string connectionString) : IJournalStor
         if (_append is null)
         {
             _writer = await _dataSource.OpenConnectionAsync(cancellationToken);
+            // Durable on return whatever the server's default: the acknowledgement depends on it.
+            await using (var durable = new NpgsqlCommand("SET synchronous_commit = on", _writer))
+            {
+                await durable.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             _append = new NpgsqlCommand(AppendSql, _writer);
             _append.Parameters.Add(new NpgsqlParameter<long>());
             _append.Parameters.Add(new NpgsqlParameter<int>());

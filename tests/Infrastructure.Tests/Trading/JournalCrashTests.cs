@@ -43,9 +43,10 @@ public sealed class JournalCrashTests(ITestOutputHelper output)
             for (var i = 0; i < batch.Count; i++)
             {
                 offset += CommandCodec.Read(batch.Payload.AsSpan(offset), batch.BaseTimestamp, batch.FirstSequence + i, out var command);
+                // Every field as submitted (the time is the sequencer's, not the workload's).
                 var expected = CrashWorkload.At(command.Sequence);
-                Assert.Equal((expected.Type, expected.Account, expected.Asset, expected.Side, expected.Kind, expected.Price, expected.Quantity, expected.Value),
-                    (command.Type, command.Account, command.Asset, command.Side, command.Kind, command.Price, command.Quantity, command.Value));
+                expected.Timestamp = command.Timestamp;
+                Assert.Equal(expected, command);
                 engine.Apply(command);
                 foreach (var e in engine.Events.Events)
                 {
@@ -106,9 +107,11 @@ public sealed class JournalCrashTests(ITestOutputHelper output)
             Assert.Fail("the child never became ready: " + await errors);
         }
         await Task.Delay(runFor);
+        Assert.False(process.HasExited, $"the child stopped by itself (exit {(process.HasExited ? process.ExitCode : 0)}): " + (process.HasExited ? await errors : ""));
         process.Kill();
         await process.WaitForExitAsync();
         await reading;
+        Assert.Equal(137, process.ExitCode);
         output.WriteLine($"child exited {process.ExitCode} {await errors}");
         return (ready, last);
     }
