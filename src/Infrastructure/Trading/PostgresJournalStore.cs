@@ -74,18 +74,14 @@ public sealed class PostgresJournalStore(string connectionString) : IJournalStor
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "SELECT \"FirstSequence\", \"LastSequence\", \"Epoch\", \"BaseTimestamp\", \"Count\", \"Checksum\", \"Payload\" FROM \"trading_journal\" " +
+            $"SELECT {JournalBatchRow.Columns} FROM \"trading_journal\" " +
             "WHERE \"Stream\" = $1 AND \"FirstSequence\" > $2 ORDER BY \"FirstSequence\"", connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = stream });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new JournalBatchRow
-            {
-                Stream = stream, FirstSequence = reader.GetInt64(0), LastSequence = reader.GetInt64(1), Epoch = reader.GetInt64(2),
-                BaseTimestamp = reader.GetInt64(3), Count = reader.GetInt32(4), Checksum = reader.GetInt64(5), Payload = (byte[])reader[6],
-            };
+            yield return JournalBatchRow.Read(reader, stream);
         }
     }
 

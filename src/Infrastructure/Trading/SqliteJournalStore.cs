@@ -72,18 +72,14 @@ public sealed class SqliteJournalStore(string connectionString) : IJournalStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT \"FirstSequence\", \"LastSequence\", \"Epoch\", \"BaseTimestamp\", \"Count\", \"Checksum\", \"Payload\" FROM \"trading_journal\" " +
+            $"SELECT {JournalBatchRow.Columns} FROM \"trading_journal\" " +
             "WHERE \"Stream\" = $stream AND \"FirstSequence\" > $after ORDER BY \"FirstSequence\"";
         command.Parameters.AddWithValue("$stream", stream);
         command.Parameters.AddWithValue("$after", afterSequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new JournalBatchRow
-            {
-                Stream = stream, FirstSequence = reader.GetInt64(0), LastSequence = reader.GetInt64(1), Epoch = reader.GetInt64(2),
-                BaseTimestamp = reader.GetInt64(3), Count = reader.GetInt32(4), Checksum = reader.GetInt64(5), Payload = (byte[])reader[6],
-            };
+            yield return JournalBatchRow.Read(reader, stream);
         }
     }
 
