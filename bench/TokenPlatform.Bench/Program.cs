@@ -10,6 +10,7 @@ const string Usage = """
       deposit-latency  royalties on arrival: deposit -> payee's and auto-pay holder's balances on anvil with 2-second blocks
       deposit-latency-1000  the same with 1,000 auto-pay holders (set up through the outbox): deposit -> payee, first and all 1,000 holders paid
       matching       the trading engine's matching core on one thread: throughput, allocations, latency at 500,000 commands/s
+      matching-memory  memory of 10,000,000 resting orders over 10,000 books
       engine-durable the trading engine with its journal: trades/s and acknowledgement latency, PostgreSQL (durable) then SQLite
     """;
 
@@ -31,6 +32,8 @@ switch (args[0])
         return await DepositLatency1000Benchmark.RunAsync();
     case "matching":
         return TokenPlatform.Bench.Trading.MatchingCoreBenchmark.Run();
+    case "matching-memory":
+        return TokenPlatform.Bench.Trading.EngineMemoryBenchmark.Run();
     case "engine-durable":
         return await TokenPlatform.Bench.Trading.EngineDurableBenchmark.RunAsync();
     default:
