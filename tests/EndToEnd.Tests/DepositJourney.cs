@@ -74,7 +74,15 @@ public sealed class DepositJourney(ChainAppHost host)
         Assert.Matches("^0x[0-9a-fA-F]{40}$", address);
         Assert.Equal(1, await creator.Locator("[data-testid=deposit-qr] svg").CountAsync());
         await creator.ClickAsync("[data-testid=deposit-copy]");
-        Assert.Equal(address, await creator.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        // The page writes the clipboard asynchronously after the click: read until it is there (or time out).
+        var copied = "";
+        for (var attempt = 0; attempt < 50 && copied != address; attempt++)
+        {
+            await Task.Delay(100);
+            copied = await creator.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        }
+
+        Assert.Equal(address, copied);
         await Shot(creator, "1-deposit-address");
 
         // 2. The creator watches the dashboard; a label pays 120 USD of royalties to the address.
