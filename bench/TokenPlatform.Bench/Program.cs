@@ -11,6 +11,7 @@ const string Usage = """
       deposit-latency-1000  the same with 1,000 auto-pay holders (set up through the outbox): deposit -> payee, first and all 1,000 holders paid
       matching       the trading engine's matching core on one thread: throughput, allocations, latency at 500,000 commands/s
       matching-memory  memory of 10,000,000 resting orders over 10,000 books
+      recovery       restart: 10,000,000 journaled commands replayed (SQLite journal)
       engine-durable the trading engine with its journal: trades/s and acknowledgement latency, PostgreSQL (durable) then SQLite
     """;
 
@@ -32,6 +33,8 @@ switch (args[0])
         return await DepositLatency1000Benchmark.RunAsync();
     case "matching":
         return TokenPlatform.Bench.Trading.MatchingCoreBenchmark.Run();
+    case "recovery":
+        return await TokenPlatform.Bench.Trading.RecoveryBenchmark.RunAsync();
     case "matching-memory":
         return TokenPlatform.Bench.Trading.EngineMemoryBenchmark.Run();
     case "engine-durable":
