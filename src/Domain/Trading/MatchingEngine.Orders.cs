@@ -99,7 +99,7 @@ public sealed partial class MatchingEngine
         }
 
         // Check the replacement as a new order would be, with this order's holds given back first.
-        var replacement = EngineCommand.Place(o.Account, o.Asset, o.Side, OrderKind.Limit, price, c.Quantity, o.TimeInForce, 0, o.ExpiresAt, false, o.SelfTrade);
+        var replacement = EngineCommand.Place(o.Account, o.Asset, o.Side, OrderKind.Limit, price, c.Quantity, o.TimeInForce, 0, o.ExpiresAt, o.PostOnly, o.SelfTrade);
         replacement.Sequence = _sequence;
         Unreserve(handle);
         var refusal = Admit(replacement, out _, out var expiresAt);

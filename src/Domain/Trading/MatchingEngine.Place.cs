@@ -22,8 +22,8 @@ public sealed partial class MatchingEngine
 
         var handle = _orders.Allocate();
         ref var o = ref _orders[handle];
-        (o.Account, o.Asset, o.Side, o.Price, o.Remaining, o.ExpiresAt, o.TimeInForce, o.SelfTrade) =
-            (c.Account, c.Asset, c.Side, limit, c.Quantity, expiresAt, c.TimeInForce, c.SelfTrade);
+        (o.Account, o.Asset, o.Side, o.Price, o.Remaining, o.ExpiresAt, o.TimeInForce, o.SelfTrade, o.PostOnly) =
+            (c.Account, c.Asset, c.Side, limit, c.Quantity, expiresAt, c.TimeInForce, c.SelfTrade, c.PostOnly);
         Reserve(handle);
         var id = _orders.IdOf(handle);
         if (c.ClientOrderId != 0)

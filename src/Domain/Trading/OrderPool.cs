@@ -25,6 +25,9 @@ internal struct OrderSlot
 
     /// <summary>In a book (resting), as opposed to free or being matched.</summary>
     public bool Resting;
+
+    /// <summary>Never takes liquidity, also when amended (fits in the slot's padding: still 64 bytes).</summary>
+    public bool PostOnly;
 }
 
 /// <summary>

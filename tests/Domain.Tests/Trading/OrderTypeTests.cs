@@ -93,6 +93,21 @@ public class OrderTypeTests
     }
 
     [Fact]
+    public void PostOnly_AmendedToACrossingPrice_IsRefused_AndKeepsItsOrderAndHold()
+    {
+        var h = Standard();
+        h.Sell(1, Price(10.00m), 3);
+        var (bid, _) = h.Place(0, Side.Buy, Price(9.99m), 1, postOnly: true);
+        var cash = h.Engine.Cash(0);
+
+        Assert.Equal(Reason.WouldTakeLiquidity, h.Rejection(EngineCommand.Amend(0, bid, 1, Price(10.00m))));
+
+        Assert.Equal([new BookLevel(Price(9.99m), 1, 1)], h.Depth(Side.Buy));
+        Assert.Equal([new BookLevel(Price(10.00m), 3, 1)], h.Depth(Side.Sell));
+        Assert.Equal(cash, h.Engine.Cash(0));
+    }
+
+    [Fact]
     public void PostOnly_ThatDoesNotCross_Rests()
     {
         var h = Standard();
