@@ -27,7 +27,7 @@ internal static class MatchingCoreBenchmark
         var setup = TradingWorkload.Setup(books, accounts);
         var generator = Fresh(setup);
         // Fill the books first (resting limits only, through the generator), then the measured mix.
-        var fill = TradingWorkload.Flow(books, accounts, restingPerBook, books * restingPerBook * 2, seed: 7, generator, setup.Length + 1);
+        var fill = TradingWorkload.Flow(books, accounts, restingPerBook, books * restingPerBook, seed: 7, generator, setup.Length + 1, fill: true);
         var flow = TradingWorkload.Flow(books, accounts, restingPerBook, commands, seed: 11, generator, setup.Length + 1 + fill.Length);
         Console.WriteLine($"   resting after fill and flow: {generator.OpenOrders:N0} orders");
 
@@ -69,7 +69,11 @@ internal static class MatchingCoreBenchmark
         return true;
     }
 
-    /// <summary>Latency per command when commands arrive at a fixed rate (an open loop: a late command is timed from when it was due).</summary>
+    /// <summary>
+    /// Latency per command when commands arrive at a fixed rate (an open loop: a late command is timed from when it was due).
+    /// Compiled fully optimized from the start: a tiered loop would be recompiled (on-stack replacement) in the middle of the timing.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static LongHistogram Paced(EngineCommand[] setup, EngineCommand[] fill, EngineCommand[] flow, int perSecond, bool applyCommands = true)
     {
         var engine = Prepared(setup, fill);

@@ -35,7 +35,8 @@ internal static class TradingWorkload
         return Stamp(setup, 1);
     }
 
-    public static EngineCommand[] Flow(int books, int accounts, int restingPerBook, int count, int seed, MatchingEngine engine, long firstSequence)
+    /// <param name="fill">Resting limits only (no cancels, amends or crossing orders): how the books are filled first.</param>
+    public static EngineCommand[] Flow(int books, int accounts, int restingPerBook, int count, int seed, MatchingEngine engine, long firstSequence, bool fill = false)
     {
         var random = new Random(seed);
         var resting = new List<long>[books];
@@ -52,7 +53,7 @@ internal static class TradingWorkload
             var asset = random.Next(books);
             var account = random.Next(accounts);
             var mine = resting[asset];
-            var roll = random.Next(100);
+            var roll = fill ? 99 : random.Next(100);
             var bid = engine.Depth(asset, Side.Buy, best) > 0 ? best[0].Price : Reference - Tick;
             var ask = engine.Depth(asset, Side.Sell, best) > 0 ? best[0].Price : Reference + Tick;
             EngineCommand c;
