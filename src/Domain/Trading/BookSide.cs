@@ -47,6 +47,18 @@ internal sealed class LevelPool
         _slots[handle].NextFree = _free;
         _free = handle;
     }
+
+    public void Save(BinaryWriter writer)
+    {
+        SnapshotIo.Write(writer, _slots, _highWater);
+        writer.Write(_free);
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        _slots = SnapshotIo.Read<LevelSlot>(reader, out _highWater, _slots.Length);
+        _free = reader.ReadInt32();
+    }
 }
 
 /// <summary>
@@ -118,5 +130,13 @@ internal sealed class BookSide(bool bids)
         Find(pool, pool[level].Price, out var at);
         Array.Copy(_levels, at + 1, _levels, at, Count - at - 1);
         Count--;
+    }
+
+    public void Save(BinaryWriter writer) => SnapshotIo.Write(writer, _levels, Count);
+
+    public void Load(BinaryReader reader)
+    {
+        _levels = SnapshotIo.Read<int>(reader, out var count, 16);
+        Count = count;
     }
 }

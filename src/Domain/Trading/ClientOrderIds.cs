@@ -41,4 +41,33 @@ internal sealed class ClientOrderIds(int capacity)
         _index.Set(account, clientOrderId, _next);
         _next = (_next + 1) % _accounts.Length;
     }
+
+    public int Capacity => _accounts.Length;
+
+    public void Save(BinaryWriter writer)
+    {
+        SnapshotIo.Write(writer, _accounts, _count);
+        SnapshotIo.Write(writer, _clientIds, _count);
+        SnapshotIo.Write(writer, _orderIds, _count);
+        SnapshotIo.Write(writer, _reasons, _count);
+        writer.Write(_next);
+    }
+
+    /// <summary>Restores the ring into this (empty, same capacity) memory; the index is rebuilt from it.</summary>
+    public void Load(BinaryReader reader)
+    {
+        var accounts = SnapshotIo.Read<long>(reader, out _count);
+        var clientIds = SnapshotIo.Read<long>(reader, out _);
+        var orderIds = SnapshotIo.Read<long>(reader, out _);
+        var reasons = SnapshotIo.Read<Reason>(reader, out _);
+        _next = reader.ReadInt32();
+        accounts.AsSpan(0, _count).CopyTo(_accounts);
+        clientIds.AsSpan(0, _count).CopyTo(_clientIds);
+        orderIds.AsSpan(0, _count).CopyTo(_orderIds);
+        reasons.AsSpan(0, _count).CopyTo(_reasons);
+        for (var i = 0; i < _count; i++)
+        {
+            _index.Set(_accounts[i], _clientIds[i], i);
+        }
+    }
 }

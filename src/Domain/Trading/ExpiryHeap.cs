@@ -73,4 +73,17 @@ internal sealed class ExpiryHeap
     }
 
     private static bool Less(long at, long id, long otherAt, long otherId) => at < otherAt || (at == otherAt && id < otherId);
+
+    public void Save(BinaryWriter writer)
+    {
+        SnapshotIo.Write(writer, _at, Count);
+        SnapshotIo.Write(writer, _ids, Count);
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        _at = SnapshotIo.Read<long>(reader, out var count, 256);
+        _ids = SnapshotIo.Read<long>(reader, out _, 256);
+        Count = count;
+    }
 }

@@ -94,4 +94,20 @@ internal sealed class OrderPool
         _free = handle;
         Count--;
     }
+
+    public void Save(BinaryWriter writer)
+    {
+        SnapshotIo.Write(writer, _slots, _highWater);
+        writer.Write(_free);
+        writer.Write(Count);
+    }
+
+    /// <summary>Restores slots, free list and count exactly, so the next handles (and order ids) are the ones the saved pool would have given.</summary>
+    public void Load(BinaryReader reader)
+    {
+        _slots = SnapshotIo.Read<OrderSlot>(reader, out _highWater, _slots.Length);
+        _free = reader.ReadInt32();
+        Count = reader.ReadInt32();
+    }
+
 }
