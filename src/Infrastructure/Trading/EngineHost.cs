@@ -94,7 +94,7 @@ public sealed class EngineHost : IAsyncDisposable
     public Task<EngineEvent[]> SubmitAsync(EngineCommand command)
     {
         var completion = new TaskCompletionSource<EngineEvent[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Submit(command, TaskSink.Instance, completion);
+        Submit(command, TaskAckSink.Instance, completion);
         return completion.Task;
     }
 
@@ -289,15 +289,4 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     private readonly record struct Pending(EngineCommand Command, IAckSink Sink, object? State, long Submitted);
-
-    private sealed class TaskSink : IAckSink
-    {
-        public static readonly TaskSink Instance = new();
-
-        public void Acknowledge(in EngineCommand command, ReadOnlySpan<EngineEvent> events, object? state, long submittedTimestamp) =>
-            ((TaskCompletionSource<EngineEvent[]>)state!).TrySetResult(events.ToArray());
-
-        public void Fail(in EngineCommand command, Exception error, object? state) =>
-            ((TaskCompletionSource<EngineEvent[]>)state!).TrySetException(error);
-    }
 }
