@@ -13,6 +13,26 @@ public static class CrashWorkload
     public const long Usd = 1_000_000;
     public const long Tick = 10_000;
     public const long Reference = 50 * Usd;
+    public const int MarketShards = 2;
+    public const int MarketAccountStream = 1000;
+
+    /// <summary>How many workload commands the market's account stage has journaled (its stream minus the releases from shards).</summary>
+    public static async Task<long> CountMarketCommandsAsync(Func<TokenPlatform.Infrastructure.Trading.IJournalStore> stores, int accountStream)
+    {
+        await using var store = stores();
+        long count = 0;
+        await foreach (var batch in store.ReadAsync(accountStream, 0, CancellationToken.None))
+        {
+            var offset = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                offset += CommandCodec.Read(batch.Payload.AsSpan(offset), batch.BaseTimestamp, batch.FirstSequence + i, out var command);
+                count += command.Type == CommandType.ReleaseCash ? 0 : 1;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Fee, listings, then each account verified, funded and credited.</summary>
     public static int SetupCount => 1 + Assets + (Accounts * (2 + Assets));

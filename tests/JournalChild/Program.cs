@@ -2,20 +2,39 @@ using TokenPlatform.Domain.Trading;
 using TokenPlatform.Infrastructure.Trading;
 using TokenPlatform.JournalChild;
 
-// journal-child <postgres|sqlite> <connection string>: recovers the engine from its journal, prints READY <last
-// durable sequence>, then submits CrashWorkload's commands as fast as the journal takes them (at most 4,000 in
-// flight) and prints ACK <sequence> for each one the journal made durable, until it is killed.
-if (args.Length != 2)
+// journal-child <postgres|sqlite> <connection string> [market]: recovers from the journal, prints READY <commands
+// already journaled>, then submits CrashWorkload's commands as fast as the journal takes them (at most 4,000 in
+// flight) and prints ACK <n> for each one acknowledged, until it is killed. Alone: one engine on stream 1 (n is the
+// sequence). With "market": a MarketHost of 2 shards on streams 1000-1002 (n is the workload's index: the account
+// stage's stream also holds the cash the shards released).
+if (args.Length is < 2 or > 3)
 {
-    Console.Error.WriteLine("usage: JournalChild <postgres|sqlite> <connection string>");
+    Console.Error.WriteLine("usage: JournalChild <postgres|sqlite> <connection string> [market]");
     return 2;
 }
 
-IJournalStore store = args[0] == "postgres" ? new PostgresJournalStore(args[1]) : new SqliteJournalStore(args[1]);
-await using var host = await EngineHost.StartAsync(store, 1, TimeProvider.System);
+IJournalStore Store() => args[0] == "postgres" ? new PostgresJournalStore(args[1]) : new SqliteJournalStore(args[1]);
 var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+if (args.Length == 3)
+{
+    var journaled = await CrashWorkload.CountMarketCommandsAsync(Store, CrashWorkload.MarketAccountStream);
+    await using var market = await MarketHost.StartAsync(Store, CrashWorkload.MarketShards, TimeProvider.System, CrashWorkload.MarketAccountStream);
+    output.WriteLine($"READY {journaled}");
+    var marketSink = new PrintingSink(output, journaled, byState: true);
+    for (var n = journaled + 1; ; n++)
+    {
+        while (marketSink.InFlight(n) > 4_000)
+        {
+            Thread.Sleep(1);
+        }
+
+        market.Submit(CrashWorkload.At(n), marketSink, n);
+    }
+}
+
+await using var host = await EngineHost.StartAsync(Store(), 1, TimeProvider.System);
 output.WriteLine($"READY {host.DurableSequence}");
-var sink = new PrintingSink(output, host.DurableSequence);
+var sink = new PrintingSink(output, host.DurableSequence, byState: false);
 for (var sequence = host.DurableSequence + 1; ; sequence++)
 {
     while (sink.InFlight(sequence) > 4_000)
@@ -26,7 +45,7 @@ for (var sequence = host.DurableSequence + 1; ; sequence++)
     host.Submit(CrashWorkload.At(sequence), sink);
 }
 
-internal sealed class PrintingSink(StreamWriter output, long recovered) : IAckSink
+internal sealed class PrintingSink(StreamWriter output, long recovered, bool byState) : IAckSink
 {
     private long _acknowledged = recovered;
 
@@ -34,8 +53,17 @@ internal sealed class PrintingSink(StreamWriter output, long recovered) : IAckSi
 
     public void Acknowledge(in EngineCommand command, ReadOnlySpan<EngineEvent> events, object? state, long submittedTimestamp)
     {
-        output.WriteLine($"ACK {command.Sequence}");
-        Interlocked.Exchange(ref _acknowledged, command.Sequence);
+        var n = byState ? (long)state! : command.Sequence;
+        lock (output)
+        {
+            output.WriteLine($"ACK {n}");
+        }
+
+        // Acknowledgements of one stream come in order; across a market's shards they may not, so keep the highest.
+        long seen;
+        while ((seen = Interlocked.Read(ref _acknowledged)) < n && Interlocked.CompareExchange(ref _acknowledged, n, seen) != seen)
+        {
+        }
     }
 
     public void Fail(in EngineCommand command, Exception error, object? state)

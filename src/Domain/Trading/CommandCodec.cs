@@ -10,7 +10,7 @@ namespace TokenPlatform.Domain.Trading;
 public static class CommandCodec
 {
     /// <summary>The most bytes one command can take.</summary>
-    public const int MaxSize = 2 + (12 * 10);
+    public const int MaxSize = 2 + (14 * 10);
 
     public static int Write(in EngineCommand c, long baseTimestamp, Span<byte> buffer)
     {
@@ -20,6 +20,7 @@ public static class CommandCodec
         n += WriteVar(Zig(c.Timestamp - baseTimestamp), buffer[n..]);
         n += WriteVar(Zig(c.Account), buffer[n..]);
         n += WriteVar(Zig(c.Asset), buffer[n..]);
+        n += WriteVar(Zig(c.Source), buffer[n..]);
         switch (c.Type)
         {
             case CommandType.Place:
@@ -27,6 +28,7 @@ public static class CommandCodec
                 n += WriteVar(Zig(c.Quantity), buffer[n..]);
                 n += WriteVar(Zig(c.ClientOrderId), buffer[n..]);
                 n += WriteVar(Zig(c.ExpiresAt), buffer[n..]);
+                n += WriteVar(Zig(c.Value), buffer[n..]);
                 buffer[n++] = c.PostOnly ? (byte)1 : (byte)0;
                 break;
             case CommandType.Cancel:
@@ -36,6 +38,7 @@ public static class CommandCodec
                 n += WriteVar(Zig(c.OrderId), buffer[n..]);
                 n += WriteVar(Zig(c.Price), buffer[n..]);
                 n += WriteVar(Zig(c.Quantity), buffer[n..]);
+                n += WriteVar(Zig(c.Value), buffer[n..]);
                 break;
             case CommandType.CancelAll:
             case CommandType.Tick:
@@ -70,6 +73,7 @@ public static class CommandCodec
         c.Timestamp = baseTimestamp + Unzig(ReadVar(buffer, ref n));
         c.Account = (int)Unzig(ReadVar(buffer, ref n));
         c.Asset = (int)Unzig(ReadVar(buffer, ref n));
+        c.Source = Unzig(ReadVar(buffer, ref n));
         switch (c.Type)
         {
             case CommandType.Place:
@@ -77,6 +81,7 @@ public static class CommandCodec
                 c.Quantity = Unzig(ReadVar(buffer, ref n));
                 c.ClientOrderId = Unzig(ReadVar(buffer, ref n));
                 c.ExpiresAt = Unzig(ReadVar(buffer, ref n));
+                c.Value = Unzig(ReadVar(buffer, ref n));
                 c.PostOnly = buffer[n++] != 0;
                 break;
             case CommandType.Cancel:
@@ -86,6 +91,7 @@ public static class CommandCodec
                 c.OrderId = Unzig(ReadVar(buffer, ref n));
                 c.Price = Unzig(ReadVar(buffer, ref n));
                 c.Quantity = Unzig(ReadVar(buffer, ref n));
+                c.Value = Unzig(ReadVar(buffer, ref n));
                 break;
             case CommandType.CancelAll:
             case CommandType.Tick:

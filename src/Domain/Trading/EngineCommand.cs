@@ -19,6 +19,13 @@ public struct EngineCommand
     public long ExpiresAt;
     public long Value;
     public long Value2;
+
+    /// <summary>
+    /// On a shard's stream: the account stage's sequence of the command this one was routed from (for a
+    /// <see cref="CommandType.ReleaseCash"/>, the shard's sequence that released it), so recovery knows what
+    /// crossed between streams. 0 on a single engine.
+    /// </summary>
+    public long Source;
     public int Account;
     public int Asset;
     public int Bps;
@@ -80,4 +87,9 @@ public struct EngineCommand
     public static EngineCommand SetTradingFee(int feeBps, int capBps) => new() { Type = CommandType.SetTradingFee, Bps = feeBps, Bps2 = capBps };
 
     public static EngineCommand Tick() => new() { Type = CommandType.Tick };
+
+    /// <summary>Cash a shard no longer holds for the account (a buy's unused hold, a sale's proceeds) returns to the account stage.</summary>
+    /// <param name="index">Which of the shard command's releases this is (0 first): with the sequence, recovery knows exactly which ones the stage already has.</param>
+    public static EngineCommand ReleaseCash(int account, long amount, int shard, long shardSequence, int index) =>
+        new() { Type = CommandType.ReleaseCash, Account = account, Value = amount, Bps = shard, Source = shardSequence, Quantity = index };
 }

@@ -115,7 +115,7 @@ public sealed partial class MatchingEngine
                 return;
             }
 
-            _cashAvailable[c.Account] += c.Value;
+            CreditCash(c.Account, c.Value);
         }
         else if (_cashAvailable[c.Account] < c.Value)
         {
@@ -226,7 +226,7 @@ public sealed partial class MatchingEngine
                     }
                     else
                     {
-                        _cashAvailable[account] += before - after;
+                        CreditCash(account, before - after);
                         _cashReserved[account] += after - before;
                     }
                 }

@@ -96,14 +96,14 @@ public sealed partial class MatchingEngine
         // The buyer's hold for these fractions at its own limit goes; it pays the notional and its fee, the rest is free again.
         var held = Reservation(buy.Price, buy.Remaining) - Reservation(buy.Price, buy.Remaining - quantity);
         _cashReserved[buy.Account] -= held;
-        _cashAvailable[buy.Account] += held - notional - buyerFee;
+        CreditCash(buy.Account, held - notional - buyerFee);
         var buyerPosition = Position(t.Asset, buy.Account);
         _fractionsAvailable[buyerPosition] += quantity;
         _openBuys[buyerPosition] -= quantity;
 
         var sellerPosition = Position(t.Asset, sell.Account);
         _fractionsReserved[sellerPosition] -= quantity;
-        _cashAvailable[sell.Account] += notional - sellerFee - royalty;
+        CreditCash(sell.Account, notional - sellerFee - royalty);
 
         FeesCollected += buyerFee + sellerFee;
         market.RoyaltiesCollected += royalty;
@@ -154,7 +154,7 @@ public sealed partial class MatchingEngine
         {
             var hold = Reservation(o.Price, o.Remaining);
             _cashReserved[o.Account] -= hold;
-            _cashAvailable[o.Account] += hold;
+            CreditCash(o.Account, hold);
             _openBuys[position] -= o.Remaining;
         }
         else

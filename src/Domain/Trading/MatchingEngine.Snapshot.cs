@@ -2,7 +2,7 @@ namespace TokenPlatform.Domain.Trading;
 
 public sealed partial class MatchingEngine
 {
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2;
 
     /// <summary>
     /// Everything the engine holds, pools and free lists included, so an engine read back from it behaves exactly as
@@ -14,6 +14,7 @@ public sealed partial class MatchingEngine
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(SnapshotVersion);
         w.Write(_clientOrderIds.Capacity);
+        w.Write(_releasesCash);
         w.Write(_now);
         w.Write(_sequence);
         w.Write(_tradeCount);
@@ -69,7 +70,7 @@ public sealed partial class MatchingEngine
             throw new InvalidDataException("The snapshot was written by another version of the engine.");
         }
 
-        var engine = new MatchingEngine(orderCapacity, r.ReadInt32());
+        var engine = new MatchingEngine(orderCapacity, r.ReadInt32(), releasesCash: r.ReadBoolean());
         (engine._now, engine._sequence, engine._tradeCount, engine.FeesCollected) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
         (engine._feeBps, engine._feeCapBps) = (r.ReadInt32(), r.ReadInt32());
         engine._cashAvailable = SnapshotIo.Read<long>(r, out _);
@@ -78,6 +79,7 @@ public sealed partial class MatchingEngine
         engine._frozen = SnapshotIo.Read<bool>(r, out _);
         engine._known = SnapshotIo.Read<bool>(r, out _);
         engine._accountOrders = SnapshotIo.Read<int>(r, out _);
+        engine._releasePending = new bool[engine._known.Length];
         engine._fractionsAvailable = SnapshotIo.Read<long>(r, out engine._positionCount, 1024);
         engine._fractionsReserved = SnapshotIo.Read<long>(r, out _, engine._fractionsAvailable.Length);
         engine._openBuys = SnapshotIo.Read<long>(r, out _, engine._fractionsAvailable.Length);

@@ -6,7 +6,7 @@ namespace TokenPlatform.Domain.Trading;
 /// the same commands always give the same events and the same <see cref="StateHash"/>. One thread owns it.
 /// Money is in stablecoin minor units; fees and royalties are rounded down (never more than the reservation).
 /// </summary>
-public sealed partial class MatchingEngine
+public sealed partial class MatchingEngine : ISequencedStage
 {
     private const long BpsDenominator = 10_000;
 
@@ -28,6 +28,12 @@ public sealed partial class MatchingEngine
     private bool[] _known = new bool[64];
     private int[] _accountOrders = Filled(64, -1);
 
+    // On a shard (see AccountStage): accounts whose available cash rose during the current command, handed back after it.
+    private readonly bool _releasesCash;
+    private bool[] _releasePending = new bool[64];
+    private int[] _releaseList = new int[64];
+    private int _releaseCount;
+
     // Positions per (asset, account), in the order they were first touched.
     private long[] _fractionsAvailable = new long[1024];
     private long[] _fractionsReserved = new long[1024];
@@ -45,11 +51,20 @@ public sealed partial class MatchingEngine
     private int _feeBps;
     private int _feeCapBps;
 
-    public MatchingEngine(int orderCapacity = 1 << 16, int clientOrderIdMemory = 1 << 16)
+    /// <param name="releasesCash">
+    /// A shard behind an <see cref="AccountStage"/>: cash arrives with each buy or amend (<see cref="EngineCommand.Value"/>) and
+    /// whatever an account is not holding for an open buy at the end of a command leaves as a <see cref="EventType.CashReleased"/>
+    /// event, so its available cash is always 0 between commands and the account stage alone decides what an account may spend.
+    /// </param>
+    public MatchingEngine(int orderCapacity = 1 << 16, int clientOrderIdMemory = 1 << 16, bool releasesCash = false)
     {
         _orders = new OrderPool(orderCapacity);
         _clientOrderIds = new ClientOrderIds(clientOrderIdMemory);
+        _releasesCash = releasesCash;
     }
+
+    /// <summary>True on a shard: see the constructor.</summary>
+    public bool ReleasesCash => _releasesCash;
 
     /// <summary>The events of the commands applied since the caller last cleared them.</summary>
     public EventBuffer Events => _events;
@@ -70,6 +85,11 @@ public sealed partial class MatchingEngine
         if (command.Timestamp > _now)
         {
             _now = command.Timestamp;
+        }
+
+        if (_releasesCash && command.Value > 0 && command.Type is CommandType.Place or CommandType.Amend)
+        {
+            Fund(command.Account, command.Value);
         }
 
         switch (command.Type)
@@ -114,6 +134,59 @@ public sealed partial class MatchingEngine
                 Applied(command, Reason.InvalidAmount, rejected: true);
                 break;
         }
+
+        if (_releaseCount > 0)
+        {
+            ReleaseUnheldCash();
+        }
+    }
+
+    /// <summary>Cash becomes available to an account: on a shard it is handed back at the end of the command.</summary>
+    private void CreditCash(int account, long amount)
+    {
+        _cashAvailable[account] += amount;
+        if (_releasesCash && amount > 0 && !_releasePending[account])
+        {
+            _releasePending[account] = true;
+            if (_releaseCount == _releaseList.Length)
+            {
+                Array.Resize(ref _releaseList, _releaseCount * 2);
+            }
+
+            _releaseList[_releaseCount++] = account;
+        }
+    }
+
+    private void Fund(int account, long amount)
+    {
+        if (account is < 0 or >= MaxIndex)
+        {
+            // Never funded by the account stage; if it were, the cash goes straight back rather than vanish.
+            ref var back = ref _events.Add(EventType.CashReleased, _sequence);
+            (back.Account, back.Price) = (account, amount);
+            return;
+        }
+
+        EnsureAccount(account);
+        CreditCash(account, amount);
+    }
+
+    private void ReleaseUnheldCash()
+    {
+        for (var i = 0; i < _releaseCount; i++)
+        {
+            var account = _releaseList[i];
+            _releasePending[account] = false;
+            var amount = _cashAvailable[account];
+            if (amount > 0)
+            {
+                _cashAvailable[account] = 0;
+                ref var e = ref _events.Add(EventType.CashReleased, _sequence);
+                (e.Account, e.Price) = (account, amount);
+            }
+        }
+
+        _releaseCount = 0;
     }
 
     private void Applied(in EngineCommand command, Reason reason, bool rejected = false)
@@ -176,6 +249,7 @@ public sealed partial class MatchingEngine
         Array.Resize(ref _frozen, size);
         Array.Resize(ref _known, size);
         Array.Resize(ref _accountOrders, size);
+        Array.Resize(ref _releasePending, size);
         Array.Fill(_accountOrders, -1, old, size - old);
     }
 

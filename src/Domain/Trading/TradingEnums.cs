@@ -68,6 +68,9 @@ public enum CommandType : byte
 
     /// <summary>Time passes: resting orders whose expiry is reached are cancelled.</summary>
     Tick = 18,
+
+    /// <summary>Account stage only: cash a shard handed back (see <see cref="AccountStage"/>).</summary>
+    ReleaseCash = 19,
 }
 
 public enum EventType : byte
@@ -85,4 +88,13 @@ public enum EventType : byte
     /// <summary>A repeated client order id: the event carries the first answer's order id and reason.</summary>
     Duplicate = 7,
     MarketStatusChanged = 8,
+
+    /// <summary>
+    /// Account stage: the command goes to shard <see cref="EngineEvent.Remaining"/> carrying
+    /// <see cref="EngineEvent.Price"/> of the account's cash (what a buy may hold there).
+    /// </summary>
+    Routed = 9,
+
+    /// <summary>A shard: cash it no longer holds for <see cref="EngineEvent.Account"/> (<see cref="EngineEvent.Price"/>) goes back to the account stage.</summary>
+    CashReleased = 10,
 }

@@ -17,7 +17,7 @@ public sealed class EngineHost : IAsyncDisposable
 
     private readonly IJournalStore _store;
     private readonly TimeProvider _clock;
-    private readonly MatchingEngine _engine;
+    private readonly ISequencedStage _engine;
     private readonly ConcurrentQueue<Pending> _inbound = new();
     private readonly ConcurrentQueue<JournalBatch> _free = new();
     private readonly ManualResetEventSlim _engineWake = new(false, 100);
@@ -32,7 +32,7 @@ public sealed class EngineHost : IAsyncDisposable
     private long _lastTimestamp;
     private long _durable;
 
-    private EngineHost(IJournalStore store, int stream, long epoch, long lastSequence, MatchingEngine engine, TimeProvider clock)
+    private EngineHost(IJournalStore store, int stream, long epoch, long lastSequence, ISequencedStage engine, TimeProvider clock)
     {
         (_store, Stream, Epoch, _sequence, _durable, _engine, _clock) = (store, stream, epoch, lastSequence, lastSequence, engine, clock);
         _free.Enqueue(new JournalBatch());
@@ -58,12 +58,16 @@ public sealed class EngineHost : IAsyncDisposable
     public TimeSpan LongestCommit { get; private set; }
 
     /// <summary>Takes the stream over (a new epoch), rebuilds the engine from its journal, and starts.</summary>
-    public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null, CancellationToken cancellationToken = default)
+    public static Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(store, stream, clock, engineFactory?.Invoke() ?? new MatchingEngine(), null, cancellationToken);
+
+    /// <summary>Takes the stream over, rebuilds the stage from its journal (showing each replayed command to <paramref name="observe"/>), and starts.</summary>
+    public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, ISequencedStage engine, JournalReplay.Observer? observe, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(engine);
         var (epoch, last) = await store.OpenAsync(stream, cancellationToken);
-        var engine = engineFactory?.Invoke() ?? new MatchingEngine();
-        var replayed = await JournalReplay.ApplyAsync(store, stream, engine, last, cancellationToken);
+        var replayed = await JournalReplay.ApplyAsync(store, stream, engine, last, cancellationToken, observe);
         var host = new EngineHost(store, stream, epoch, replayed.LastSequence, engine, clock ?? TimeProvider.System) { _lastTimestamp = replayed.LastTimestamp };
         host._engineThread.Start();
         host._journalThread.Start();

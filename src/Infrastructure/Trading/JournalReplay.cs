@@ -7,7 +7,10 @@ public static class JournalReplay
 {
     public readonly record struct Replayed(long LastSequence, long LastTimestamp, long Commands);
 
-    public static async Task<Replayed> ApplyAsync(IJournalStore store, int stream, MatchingEngine engine, long expectedLast, CancellationToken cancellationToken)
+    /// <summary>Sees each replayed command with its events (recovery of a sharded market collects what crossed between streams).</summary>
+    public delegate void Observer(in EngineCommand command, ReadOnlySpan<EngineEvent> events);
+
+    public static async Task<Replayed> ApplyAsync(IJournalStore store, int stream, ISequencedStage engine, long expectedLast, CancellationToken cancellationToken, Observer? observe = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(engine);
@@ -29,6 +32,7 @@ public static class JournalReplay
             {
                 offset += CommandCodec.Read(batch.Payload.AsSpan(offset), batch.BaseTimestamp, batch.FirstSequence + i, out var command);
                 engine.Apply(command);
+                observe?.Invoke(command, engine.Events.Events);
                 engine.Events.Clear();
                 timestamp = command.Timestamp;
             }

@@ -41,7 +41,10 @@ internal sealed class EngineModel
     private long _now = 1_000;
     private EngineCommand _command;
 
-    public EngineModel(bool check = true) => _check = check;
+    private readonly bool _capRaises;
+
+    /// <param name="capRaises">False: the fee cap never rises after the start (a sharded market cancels buys a raise would need more cash for; see AccountStage).</param>
+    public EngineModel(bool check = true, bool capRaises = true) => (_check, _capRaises) = (check, capRaises);
 
     public MatchingEngine Engine => _engine;
 
@@ -161,10 +164,16 @@ internal sealed class EngineModel
             breakerBps: r[4] % 3 == 0 ? 300 : 0, breakerWindowMs: 10_000);
     }
 
-    private static EngineCommand FeeCommand(int[] r)
+    private EngineCommand FeeCommand(int[] r)
     {
         var fee = r[4] % 10 == 0 ? r[1] % 6_000 : r[1] % 100;
-        return EngineCommand.SetTradingFee(fee, r[3] % 10 == 0 ? fee - 1 : fee + (r[2] % (r[4] % 10 == 0 ? 5_000 : 200)));
+        var cap = r[3] % 10 == 0 ? fee - 1 : fee + (r[2] % (r[4] % 10 == 0 ? 5_000 : 200));
+        if (!_capRaises && cap > _capBps)
+        {
+            (fee, cap) = (Math.Min(fee, _capBps), _capBps);
+        }
+
+        return EngineCommand.SetTradingFee(fee, cap);
     }
 
     /// <summary>A price on the tick from two ticks below the band to two above (now and then off the tick).</summary>
