@@ -6,7 +6,7 @@
 #   ./scripts/bench.sh deposit-latency
 #   ./scripts/bench.sh deposit-latency-1000
 #   ./scripts/bench.sh matching
-#   ./scripts/bench.sh engine-durable     (BENCH_SECONDS, BENCH_RATE: duration and offered commands/s)
+#   ./scripts/bench.sh engine-durable     (BENCH_SECONDS, BENCH_RATE: duration and offered commands/s; BENCH_SHARDS=N: the sharded market)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -32,7 +32,8 @@ if (args.Length == 3)
     }
 }
 
-await using var host = await EngineHost.StartAsync(Store(), 1, TimeProvider.System);
+// Snapshots often, so the restarts after the kills start from one and replay the journal after it.
+await using var host = await EngineHost.StartAsync(Store(), 1, TimeProvider.System, snapshotEvery: 50_000);
 output.WriteLine($"READY {host.DurableSequence}");
 var sink = new PrintingSink(output, host.DurableSequence, byState: false);
 for (var sequence = host.DurableSequence + 1; ; sequence++)

@@ -14,6 +14,8 @@ namespace TokenPlatform.Bench.Trading;
 /// (default 60 s), on PostgreSQL (the server scripts/bench.sh starts with fsync, synchronous_commit and
 /// full_page_writes on) and then on SQLite (WAL, synchronous=FULL, on disk). Reports trades/s sustained and
 /// acknowledgement latency from submission. Targets (issue 14): >= 100,000 trades/s, p50 <= 2 ms, p99 <= 10 ms, p99.9 <= 25 ms.
+/// BENCH_SHARDS=N runs the sharded market (MarketHost: the account stage and N shards, each with its own journal stream,
+/// a command answered once the stage's and its shard's group commits are both durable) instead of one engine.
 /// </summary>
 internal static class EngineDurableBenchmark
 {
@@ -21,6 +23,8 @@ internal static class EngineDurableBenchmark
     {
         var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "60", CultureInfo.InvariantCulture);
         var rate = int.Parse(Environment.GetEnvironmentVariable("BENCH_RATE") ?? "200000", CultureInfo.InvariantCulture);
+        var shards = int.Parse(Environment.GetEnvironmentVariable("BENCH_SHARDS") ?? "0", CultureInfo.InvariantCulture);
+        Console.WriteLine(shards == 0 ? "one engine (EngineHost, one journal stream)" : $"sharded market (MarketHost: account stage + {shards} shards, {shards + 1} journal streams)");
         var postgres = Environment.GetEnvironmentVariable("TOKENPLATFORM_TEST_POSTGRES");
         if (postgres is not null)
         {
@@ -42,7 +46,7 @@ internal static class EngineDurableBenchmark
                 Console.WriteLine($"== PostgreSQL (fsync synchronous_commit full_page_writes: {await settings.ExecuteScalarAsync()})");
             }
 
-            await RunOnAsync(new PostgresJournalStore(connection), seconds, rate);
+            await RunOnAsync(() => new PostgresJournalStore(connection), shards, seconds, rate);
         }
         else
         {
@@ -57,7 +61,7 @@ internal static class EngineDurableBenchmark
         }
 
         Console.WriteLine($"== SQLite (WAL, synchronous=FULL, {file})");
-        await RunOnAsync(new SqliteJournalStore($"Data Source={file};Pooling=False"), seconds, rate);
+        await RunOnAsync(() => new SqliteJournalStore($"Data Source={file};Pooling=False"), shards, seconds, rate);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -67,16 +71,30 @@ internal static class EngineDurableBenchmark
         return 0;
     }
 
-    private static async Task RunOnAsync(IJournalStore store, int seconds, int rate)
+    private static async Task RunOnAsync(Func<IJournalStore> stores, int shards, int seconds, int rate)
     {
-        await using var _ = store;
-        await using var host = await EngineHost.StartAsync(store, 1, TimeProvider.System);
+        await using var store = stores();
+        await using var single = shards == 0 ? await EngineHost.StartAsync(store, 1, TimeProvider.System) : null;
+        await using var market = shards == 0 ? null : await MarketHost.StartAsync(stores, shards, TimeProvider.System);
+        var hosts = single is not null ? [single] : new[] { market!.Stage }.Concat(Enumerable.Range(0, shards).Select(market.Shard)).ToArray();
+        void Submit(in EngineCommand c, IAckSink s)
+        {
+            if (single is not null)
+            {
+                single.Submit(c, s);
+            }
+            else
+            {
+                market!.Submit(c, s);
+            }
+        }
+
         const int accounts = 1_000;
         var setup = TradingWorkload.Setup(books: 10, accounts);
         var ready = new SetupSink(setup.Length);
         foreach (var c in setup)
         {
-            host.Submit(c, ready);
+            Submit(c, ready);
         }
 
         await ready.Done.Task;
@@ -103,17 +121,17 @@ internal static class EngineDurableBenchmark
             var command = i % 2 == 0
                 ? EngineCommand.Place(seller, asset, Side.Sell, OrderKind.Limit, price, 1)
                 : EngineCommand.Place(buyer, asset, Side.Buy, OrderKind.Limit, price, 1, TimeInForce.Ioc);
-            host.Submit(command, sink, null);
+            Submit(command, sink);
         }
 
         var offeredFor = Stopwatch.GetElapsedTime(start);
-        while (sink.Acknowledged < total && host.Fault is null)
+        while (sink.Acknowledged < total && hosts.All(h => h.Fault is null))
         {
             await Task.Delay(10);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        if (host.Fault is { } fault)
+        if (hosts.Select(h => h.Fault).FirstOrDefault(f => f is not null) is { } fault)
         {
             Console.WriteLine($"   the journal failed: {fault.Message}");
             return;
@@ -124,14 +142,20 @@ internal static class EngineDurableBenchmark
         // Sustained: the trades over the window they were offered in (the last acknowledgements arrive just after it).
         var tradesPerSecond = sink.Trades / offeredFor.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   {total:N0} commands offered at {rate:N0}/s for {offeredFor.TotalSeconds:N1} s, all acknowledged after {elapsed.TotalSeconds:N1} s: {sink.Trades:N0} trades = {tradesPerSecond:N0} trades/s; {host.Commits:N0} group commits of {(double)host.DurableSequence / host.Commits:N0} commands on average, {host.CommitTime.TotalMilliseconds / host.Commits:N2} ms each (longest {host.LongestCommit.TotalMilliseconds:N1} ms)"));
+            $"   {total:N0} commands offered at {rate:N0}/s for {offeredFor.TotalSeconds:N1} s, all acknowledged after {elapsed.TotalSeconds:N1} s: {sink.Trades:N0} trades = {tradesPerSecond:N0} trades/s"));
+        foreach (var host in hosts)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"   stream {host.Stream}: {host.DurableSequence:N0} commands in {host.Commits:N0} group commits ({(double)host.DurableSequence / host.Commits:N0} on average), {host.CommitTime.TotalMilliseconds / host.Commits:N2} ms each (longest {host.LongestCommit.TotalMilliseconds:N1} ms)"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   acknowledgement: p50 {Ms(50):N2} ms, p99 {Ms(99):N2} ms, p99.9 {Ms(99.9):N2} ms, max {h.GetMaxValue() / 1000.0:N2} ms"));
         var met = tradesPerSecond >= 100_000 && Ms(50) <= 2 && Ms(99) <= 10 && Ms(99.9) <= 25;
         Console.WriteLine($"   targets (>= 100,000 trades/s, p50 <= 2 ms, p99 <= 10 ms, p99.9 <= 25 ms): {(met ? "met" : "MISSED")}");
     }
 
-    /// <summary>Records acknowledgement latency in microseconds (called on the journal thread only).</summary>
+    /// <summary>Records acknowledgement latency in microseconds (from the journal threads: one for an engine, one per shard for a market).</summary>
     private sealed class LatencySink : IAckSink
     {
         private long _acknowledged;
@@ -144,13 +168,16 @@ internal static class EngineDurableBenchmark
 
         public void Acknowledge(in EngineCommand command, ReadOnlySpan<EngineEvent> events, object? state, long submittedTimestamp)
         {
-            Histogram.RecordValue((long)Stopwatch.GetElapsedTime(submittedTimestamp).TotalMicroseconds);
+            var trades = 0;
             foreach (ref readonly var e in events)
             {
-                if (e.Type == EventType.Trade)
-                {
-                    Trades++;
-                }
+                trades += e.Type == EventType.Trade ? 1 : 0;
+            }
+
+            lock (Histogram)
+            {
+                Histogram.RecordValue((long)Stopwatch.GetElapsedTime(submittedTimestamp).TotalMicroseconds);
+                Trades += trades;
             }
 
             Interlocked.Increment(ref _acknowledged);

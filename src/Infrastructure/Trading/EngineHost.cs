@@ -11,9 +11,12 @@ namespace TokenPlatform.Infrastructure.Trading;
 /// a crash the engine is rebuilt from the journal, and what was applied but never made durable was never told to anyone.
 /// If the journal fails, the host stops taking commands: its state is ahead of the journal, so only a restart (replay) is right.
 /// </summary>
-public sealed class EngineHost : IAsyncDisposable
+public sealed partial class EngineHost : IAsyncDisposable
 {
     private const int MaxBatch = 8192;
+
+    /// <summary>How often a host started with the engine's defaults snapshots it, in commands.</summary>
+    public const long DefaultSnapshotEvery = 1_000_000;
 
     private readonly IJournalStore _store;
     private readonly TimeProvider _clock;
@@ -31,6 +34,10 @@ public sealed class EngineHost : IAsyncDisposable
     private long _sequence;
     private long _lastTimestamp;
     private long _durable;
+    private SnapshotPolicy? _snapshots;
+    private long _snapshotAt;
+    private SnapshotRow? _snapshotToSave;
+    private int _snapshotSaving;
 
     private EngineHost(IJournalStore store, int stream, long epoch, long lastSequence, ISequencedStage engine, TimeProvider clock)
     {
@@ -57,18 +64,49 @@ public sealed class EngineHost : IAsyncDisposable
 
     public TimeSpan LongestCommit { get; private set; }
 
-    /// <summary>Takes the stream over (a new epoch), rebuilds the engine from its journal, and starts.</summary>
-    public static Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null, CancellationToken cancellationToken = default) =>
-        StartAsync(store, stream, clock, engineFactory?.Invoke() ?? new MatchingEngine(), null, cancellationToken);
+    /// <summary>The snapshot the host started from (0: none) and how many journaled commands it replayed after it.</summary>
+    public long RestoredFrom { get; private init; }
 
-    /// <summary>Takes the stream over, rebuilds the stage from its journal (showing each replayed command to <paramref name="observe"/>), and starts.</summary>
-    public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, ISequencedStage engine, JournalReplay.Observer? observe, CancellationToken cancellationToken = default)
+    public long Replayed { get; private init; }
+
+    /// <summary>The sequence of the newest snapshot this host stored (0: none yet).</summary>
+    public long LastSnapshot => Interlocked.Read(ref _lastSnapshot);
+
+    private long _lastSnapshot;
+
+    /// <summary>Takes the stream over (a new epoch), rebuilds the engine from its journal, and starts.</summary>
+    /// <param name="snapshotEvery">A snapshot after about this many commands (0: none); restart reads the newest and replays the journal after it.</param>
+    public static Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, Func<MatchingEngine>? engineFactory = null,
+        long snapshotEvery = DefaultSnapshotEvery, CancellationToken cancellationToken = default) =>
+        StartAsync(store, stream, clock, engineFactory?.Invoke() ?? new MatchingEngine(), null,
+            snapshotEvery > 0 ? new SnapshotPolicy(snapshotEvery, s => MatchingEngine.ReadSnapshot(s)) : null, cancellationToken);
+
+    /// <summary>
+    /// Takes the stream over, rebuilds the stage (from the newest snapshot when <paramref name="snapshots"/> says how, then
+    /// from the journal after it, showing each replayed command to <paramref name="observe"/>), and starts.
+    /// </summary>
+    public static async Task<EngineHost> StartAsync(IJournalStore store, int stream, TimeProvider clock, ISequencedStage engine, JournalReplay.Observer? observe,
+        SnapshotPolicy? snapshots = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(engine);
         var (epoch, last) = await store.OpenAsync(stream, cancellationToken);
-        var replayed = await JournalReplay.ApplyAsync(store, stream, engine, last, cancellationToken, observe);
-        var host = new EngineHost(store, stream, epoch, replayed.LastSequence, engine, clock ?? TimeProvider.System) { _lastTimestamp = replayed.LastTimestamp };
+        var snapshot = snapshots is null ? null : await store.LoadSnapshotAsync(stream, cancellationToken);
+        if (snapshot is not null && snapshot.Sequence <= last)
+        {
+            using var payload = new MemoryStream(snapshot.Payload, writable: false);
+            engine = snapshots!.Read(payload);
+        }
+        else
+        {
+            snapshot = null;
+        }
+
+        var replayed = await JournalReplay.ApplyAsync(store, stream, engine, last, cancellationToken, observe, snapshot?.Sequence ?? 0, snapshot?.Timestamp ?? 0);
+        var host = new EngineHost(store, stream, epoch, replayed.LastSequence, engine, clock ?? TimeProvider.System)
+        {
+            _lastTimestamp = replayed.LastTimestamp, _snapshots = snapshots, _snapshotAt = replayed.LastSequence, RestoredFrom = snapshot?.Sequence ?? 0, Replayed = replayed.Commands,
+        };
         host._engineThread.Start();
         host._journalThread.Start();
         return host;
@@ -150,6 +188,7 @@ public sealed class EngineHost : IAsyncDisposable
                 _filling = next;
                 _journalWake.Set();
                 worked = true;
+                TakeSnapshotIfDue();
             }
 
             if (worked)
@@ -250,6 +289,7 @@ public sealed class EngineHost : IAsyncDisposable
                 _store.AppendAsync(new JournalAppend(Stream, Epoch, batch.FirstSequence, batch.LastSequence, batch.BaseTimestamp, batch.Count,
                     CommandCodec.Checksum(batch.Payload.AsSpan(0, batch.Length)), batch.Payload.AsMemory(0, batch.Length)), CancellationToken.None).GetAwaiter().GetResult();
                 Interlocked.Exchange(ref _durable, batch.LastSequence);
+                SaveSnapshotIfDurable();
                 var took = Stopwatch.GetElapsedTime(started);
                 (Commits, CommitTime) = (Commits + 1, CommitTime + took);
                 LongestCommit = took > LongestCommit ? took : LongestCommit;

@@ -18,6 +18,12 @@ public interface IJournalStore : IAsyncDisposable
 
     /// <summary>The stream's batches after a sequence, in order.</summary>
     IAsyncEnumerable<JournalBatchRow> ReadAsync(int stream, long afterSequence, CancellationToken cancellationToken);
+
+    /// <summary>Stores a snapshot (its commands already durable) and forgets all but the newest two of the stream; on its own connection, beside the writer's.</summary>
+    Task SaveSnapshotAsync(SnapshotRow snapshot, CancellationToken cancellationToken);
+
+    /// <summary>The stream's newest snapshot, or null.</summary>
+    Task<SnapshotRow?> LoadSnapshotAsync(int stream, CancellationToken cancellationToken);
 }
 
 /// <summary>The journal refused a batch: another writer took the stream over (a newer epoch), or the batch does not follow the last one.</summary>

@@ -10,12 +10,14 @@ public static class JournalReplay
     /// <summary>Sees each replayed command with its events (recovery of a sharded market collects what crossed between streams).</summary>
     public delegate void Observer(in EngineCommand command, ReadOnlySpan<EngineEvent> events);
 
-    public static async Task<Replayed> ApplyAsync(IJournalStore store, int stream, ISequencedStage engine, long expectedLast, CancellationToken cancellationToken, Observer? observe = null)
+    /// <param name="afterSequence">Where the engine already is (a snapshot's sequence, the last of a batch): replay starts with the next batch.</param>
+    public static async Task<Replayed> ApplyAsync(IJournalStore store, int stream, ISequencedStage engine, long expectedLast, CancellationToken cancellationToken,
+        Observer? observe = null, long afterSequence = 0, long afterTimestamp = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(engine);
-        long last = 0, timestamp = 0, commands = 0;
-        await foreach (var batch in store.ReadAsync(stream, 0, cancellationToken))
+        long last = afterSequence, timestamp = afterTimestamp, commands = 0;
+        await foreach (var batch in store.ReadAsync(stream, afterSequence, cancellationToken))
         {
             if (batch.FirstSequence != last + 1 || batch.LastSequence - batch.FirstSequence + 1 != batch.Count)
             {

@@ -158,7 +158,7 @@ public sealed class MarketHost : IAsyncDisposable
                 var (dropped, to) = routed.Dequeue();
                 droppedThrough[to.Remaining] = dropped.Sequence;
             }
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
 
         var releases = new List<EngineCommand>();
         var lastSource = new long[shards];
@@ -191,7 +191,7 @@ public sealed class MarketHost : IAsyncDisposable
 
                     index++;
                 }
-            }, cancellationToken);
+            }, cancellationToken: cancellationToken);
         }
 
         // Releases first: once a shard has a resent command, its new releases follow these on the stage's queue, in order.

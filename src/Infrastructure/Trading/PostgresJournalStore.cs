@@ -85,6 +85,38 @@ public sealed class PostgresJournalStore(string connectionString) : IJournalStor
         }
     }
 
+    public async Task SaveSnapshotAsync(SnapshotRow snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        // One round trip, one transaction (a batch runs as one implicitly): the new snapshot in, all but the newest two out.
+        await using var batch = new NpgsqlBatch(connection);
+        var insert = new NpgsqlBatchCommand("INSERT INTO \"trading_snapshots\" (\"Stream\", \"Sequence\", \"Timestamp\", \"Payload\") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING");
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.Stream });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.Sequence });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.Timestamp });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = snapshot.Payload });
+        var prune = new NpgsqlBatchCommand(
+            "DELETE FROM \"trading_snapshots\" WHERE \"Stream\" = $1 AND \"Sequence\" < " +
+            "(SELECT MIN(\"Sequence\") FROM (SELECT \"Sequence\" FROM \"trading_snapshots\" WHERE \"Stream\" = $1 ORDER BY \"Sequence\" DESC LIMIT 2) AS newest)");
+        prune.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.Stream });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(prune);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<SnapshotRow?> LoadSnapshotAsync(int stream, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT \"Sequence\", \"Timestamp\", \"Payload\" FROM \"trading_snapshots\" WHERE \"Stream\" = $1 ORDER BY \"Sequence\" DESC LIMIT 1", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = stream });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SnapshotRow { Stream = stream, Sequence = reader.GetInt64(0), Timestamp = reader.GetInt64(1), Payload = (byte[])reader[2] }
+            : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_append is not null)

@@ -83,6 +83,33 @@ public sealed class SqliteJournalStore(string connectionString) : IJournalStore
         }
     }
 
+    public async Task SaveSnapshotAsync(SnapshotRow snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT OR IGNORE INTO \"trading_snapshots\" (\"Stream\", \"Sequence\", \"Timestamp\", \"Payload\") VALUES ($stream, $sequence, $timestamp, $payload); " +
+            "DELETE FROM \"trading_snapshots\" WHERE \"Stream\" = $stream AND \"Sequence\" < (SELECT MIN(\"Sequence\") FROM (SELECT \"Sequence\" FROM \"trading_snapshots\" WHERE \"Stream\" = $stream ORDER BY \"Sequence\" DESC LIMIT 2))";
+        command.Parameters.AddWithValue("$stream", snapshot.Stream);
+        command.Parameters.AddWithValue("$sequence", snapshot.Sequence);
+        command.Parameters.AddWithValue("$timestamp", snapshot.Timestamp);
+        command.Parameters.AddWithValue("$payload", snapshot.Payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<SnapshotRow?> LoadSnapshotAsync(int stream, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Sequence\", \"Timestamp\", \"Payload\" FROM \"trading_snapshots\" WHERE \"Stream\" = $stream ORDER BY \"Sequence\" DESC LIMIT 1";
+        command.Parameters.AddWithValue("$stream", stream);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SnapshotRow { Stream = stream, Sequence = reader.GetInt64(0), Timestamp = reader.GetInt64(1), Payload = (byte[])reader[2] }
+            : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_insert is not null)

@@ -73,6 +73,10 @@ public sealed class EngineHostFaultTests
             yield break;
         }
 
+        public Task SaveSnapshotAsync(SnapshotRow snapshot, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<SnapshotRow?> LoadSnapshotAsync(int stream, CancellationToken cancellationToken) => Task.FromResult<SnapshotRow?>(null);
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

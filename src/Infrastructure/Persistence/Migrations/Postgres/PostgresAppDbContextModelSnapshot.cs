@@ -1316,6 +1316,26 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("trading_streams", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.SnapshotRow", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Stream", "Sequence");
+
+                    b.ToTable("trading_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
                 {
                     b.Property<string>("UserId")

@@ -1305,6 +1305,26 @@ namespace TokenPlatform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("trading_streams", (string)null);
                 });
 
+            modelBuilder.Entity("TokenPlatform.Infrastructure.Trading.SnapshotRow", b =>
+                {
+                    b.Property<int>("Stream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Stream", "Sequence");
+
+                    b.ToTable("trading_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("TokenPlatform.Infrastructure.Wallets.CustodialWallet", b =>
                 {
                     b.Property<string>("UserId")
