@@ -11,7 +11,7 @@ const string Usage = """
       deposit-latency-1000  the same with 1,000 auto-pay holders (set up through the outbox): deposit -> payee, first and all 1,000 holders paid
       matching       the trading engine's matching core on one thread: throughput, allocations, latency at 500,000 commands/s
       matching-memory  memory of 10,000,000 resting orders over 10,000 books
-      recovery       restart: 10,000,000 journaled commands replayed (SQLite journal)
+      recovery       restart: a snapshot + 10,000,000 journaled commands (SQLite journal)
       engine-durable the trading engine with its journal: trades/s and acknowledgement latency, PostgreSQL (durable) then SQLite
     """;
 
