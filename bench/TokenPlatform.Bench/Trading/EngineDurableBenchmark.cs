@@ -76,7 +76,7 @@ internal static class EngineDurableBenchmark
         await using var store = stores();
         await using var single = shards == 0 ? await EngineHost.StartAsync(store, 1, TimeProvider.System) : null;
         await using var market = shards == 0 ? null : await MarketHost.StartAsync(stores, shards, TimeProvider.System);
-        var hosts = single is not null ? [single] : new[] { market!.Stage }.Concat(Enumerable.Range(0, shards).Select(market.Shard)).ToArray();
+        StreamStatistics[] Streams() => single is not null ? [single.Statistics()] : market!.Statistics();
         void Submit(in EngineCommand c, IAckSink s)
         {
             if (single is not null)
@@ -125,13 +125,13 @@ internal static class EngineDurableBenchmark
         }
 
         var offeredFor = Stopwatch.GetElapsedTime(start);
-        while (sink.Acknowledged < total && hosts.All(h => h.Fault is null))
+        while (sink.Acknowledged < total && Streams().All(h => h.Fault is null))
         {
             await Task.Delay(10);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        if (hosts.Select(h => h.Fault).FirstOrDefault(f => f is not null) is { } fault)
+        if (Streams().Select(h => h.Fault).FirstOrDefault(f => f is not null) is { } fault)
         {
             Console.WriteLine($"   the journal failed: {fault.Message}");
             return;
@@ -143,7 +143,7 @@ internal static class EngineDurableBenchmark
         var tradesPerSecond = sink.Trades / offeredFor.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   {total:N0} commands offered at {rate:N0}/s for {offeredFor.TotalSeconds:N1} s, all acknowledged after {elapsed.TotalSeconds:N1} s: {sink.Trades:N0} trades = {tradesPerSecond:N0} trades/s"));
-        foreach (var host in hosts)
+        foreach (var host in Streams())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"   stream {host.Stream}: {host.DurableSequence:N0} commands in {host.Commits:N0} group commits ({(double)host.DurableSequence / host.Commits:N0} on average), {host.CommitTime.TotalMilliseconds / host.Commits:N2} ms each (longest {host.LongestCommit.TotalMilliseconds:N1} ms)"));

@@ -21,6 +21,7 @@ public sealed class AccountStage : ISequencedStage
     private long[] _available = new long[64];
     private bool[] _known = new bool[64];
     private long _sequence;
+    private long _netDeposits;
     private int _feeBps;
     private int _feeCapBps;
 
@@ -99,6 +100,7 @@ public sealed class AccountStage : ISequencedStage
         var h = 14695981039346656037UL;
         void Add(long v) => h = (h ^ (ulong)v) * 1099511628211UL;
         Add(_sequence);
+        Add(_netDeposits);
         Add(_feeBps);
         Add(_feeCapBps);
         for (var a = 0; a < _known.Length; a++)
@@ -125,6 +127,7 @@ public sealed class AccountStage : ISequencedStage
         w.Write(Shards);
         w.Write(_clientOrderIds.Capacity);
         w.Write(_sequence);
+        w.Write(_netDeposits);
         w.Write(_feeBps);
         w.Write(_feeCapBps);
         SnapshotIo.Write(w, _available, _available.Length);
@@ -138,7 +141,7 @@ public sealed class AccountStage : ISequencedStage
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var stage = new AccountStage(r.ReadInt32(), r.ReadInt32());
-        (stage._sequence, stage._feeBps, stage._feeCapBps) = (r.ReadInt64(), r.ReadInt32(), r.ReadInt32());
+        (stage._sequence, stage._netDeposits, stage._feeBps, stage._feeCapBps) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32());
         stage._available = SnapshotIo.Read<long>(r, out _);
         stage._known = SnapshotIo.Read<bool>(r, out _);
         SnapshotIo.Read<long>(r, out _).AsSpan(0, stage.Shards).CopyTo(stage._released);
@@ -244,9 +247,10 @@ public sealed class AccountStage : ISequencedStage
         {
             Answer(c, Reason.InvalidAmount, rejected: true);
         }
-        else if (c.Type == CommandType.DepositCash && c.Value > long.MaxValue / 2 - _available[c.Account])
+        else if (c.Type == CommandType.DepositCash && c.Value > long.MaxValue / 2 - _netDeposits)
         {
-            // Cash on the shards counts too; half the range leaves room for it, and a balance beyond that is refused, never an overflow.
+            // Cash is conserved, so no balance anywhere (stage, shard, fees) exceeds all deposits less withdrawals: bounding
+            // those bounds every sum the market makes, and a deposit beyond is refused, never an overflow.
             Answer(c, Reason.AmountTooLarge, rejected: true);
         }
         else if (c.Type == CommandType.WithdrawCash && _available[c.Account] < c.Value)
@@ -255,7 +259,9 @@ public sealed class AccountStage : ISequencedStage
         }
         else
         {
-            _available[c.Account] += c.Type == CommandType.DepositCash ? c.Value : -c.Value;
+            var change = c.Type == CommandType.DepositCash ? c.Value : -c.Value;
+            _available[c.Account] += change;
+            _netDeposits += change;
             Answer(c, Reason.None);
         }
     }
@@ -264,7 +270,9 @@ public sealed class AccountStage : ISequencedStage
     {
         if (c.Bps < 0 || c.Bps >= Shards || c.Account is < 0 or >= MatchingEngine.MaxIndex || c.Value < 0)
         {
-            throw new InvalidOperationException($"A release of {c.Value} for account {c.Account} from shard {c.Bps} is not one a shard gives.");
+            // Not one a shard gives (the host never lets a caller send one): refused, never an exception on the stage's thread.
+            Answer(c, Reason.InvalidAmount, rejected: true);
+            return;
         }
 
         EnsureAccount(c.Account);

@@ -64,6 +64,9 @@ public sealed partial class EngineHost : IAsyncDisposable
 
     public TimeSpan LongestCommit { get; private set; }
 
+    /// <summary>The stream's figures as of now (for benchmarks and the operations console).</summary>
+    public StreamStatistics Statistics() => new(Stream, Epoch, DurableSequence, Commits, CommitTime, LongestCommit, _fault);
+
     /// <summary>The snapshot the host started from (0: none) and how many journaled commands it replayed after it.</summary>
     public long RestoredFrom { get; private init; }
 
@@ -184,11 +187,12 @@ public sealed partial class EngineHost : IAsyncDisposable
 
             if (_filling.Count > 0 && Volatile.Read(ref _toWrite) is null && _free.TryDequeue(out var next))
             {
+                // Before the hand-over, so the commit that makes this batch durable also finds the snapshot waiting.
+                TakeSnapshotIfDue();
                 Volatile.Write(ref _toWrite, _filling);
                 _filling = next;
                 _journalWake.Set();
                 worked = true;
-                TakeSnapshotIfDue();
             }
 
             if (worked)

@@ -44,9 +44,11 @@ public sealed class MarketHost : IAsyncDisposable
 
     public int Shards => _shards.Length;
 
-    public EngineHost Stage => _stage;
+    /// <summary>The streams' figures, the account stage's first (its hosts stay inside: a command sent past the stage would be cash from nothing).</summary>
+    public StreamStatistics[] Statistics() => [_stage.Statistics(), .. _shards.Select(s => s.Statistics())];
 
-    public EngineHost Shard(int shard) => _shards[shard];
+    /// <summary>A stage whose journal failed: the market takes nothing more until it is restarted (replay is the only right state).</summary>
+    public Exception? Fault => _stage.Fault ?? _shards.Select(s => s.Fault).FirstOrDefault(f => f is not null);
 
     /// <summary>What recovery resent at start: routed commands to shards, and releases back to the account stage.</summary>
     public (int Forwards, int Releases) Recovered { get; private set; }
@@ -78,6 +80,19 @@ public sealed class MarketHost : IAsyncDisposable
         if (_stopping)
         {
             sink.Fail(command, new ObjectDisposedException(nameof(MarketHost), "The market is stopping."), state);
+            return;
+        }
+
+        if (Fault is { } fault)
+        {
+            sink.Fail(command, fault, state);
+            return;
+        }
+
+        if (command.Type == CommandType.ReleaseCash)
+        {
+            // Only a shard gives cash back: from outside this would be money from nothing.
+            sink.Fail(command, new ArgumentException("Released cash comes from the market's shards, never from a caller.", nameof(command)), state);
             return;
         }
 
@@ -216,6 +231,15 @@ public sealed class MarketHost : IAsyncDisposable
 
             _shards[s].Submit(ShardRouting.ToShard(command, to, shards), _shardSinks[s], null);
             forwards++;
+        }
+
+        for (var s = 0; s < shards; s++)
+        {
+            // Also for a shard none of whose missing commands is still in the window.
+            if (droppedThrough[s] > lastSource[s])
+            {
+                throw new InvalidDataException($"Shard {s} journaled the account stage up to {lastSource[s]}, but commands up to {droppedThrough[s]} are beyond recovery's window.");
+            }
         }
 
         Recovered = (forwards, releases.Count);

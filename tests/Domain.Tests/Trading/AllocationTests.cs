@@ -46,16 +46,22 @@ public class AllocationTests
         }
 
         var warmUp = Mixed(2_000, clientOrderIdFrom: 1);
-        var measured = Mixed(10_000, clientOrderIdFrom: 1_000_000);
         Run(engine, warmUp, ref sequence);
         var tradesBefore = engine.TradeCount;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(engine, measured, ref sequence);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Three rounds of 10,000: a per-command allocation shows in every round (>= 24 bytes x 10,000); the runtime now and
+        // then allocates a few bytes on the thread on its own (tiering a method up mid-run), so one clean round is the proof.
+        var allocated = new long[3];
+        for (var round = 0; round < allocated.Length; round++)
+        {
+            var measured = Mixed(10_000, clientOrderIdFrom: 1_000_000 + (round * 100_000));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run(engine, measured, ref sequence);
+            allocated[round] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
-        Assert.Equal(0, allocated);
-        Assert.True(engine.TradeCount - tradesBefore >= 3_000, $"only {engine.TradeCount - tradesBefore} trades");
+        Assert.True(allocated.Min() == 0 && allocated.Max() < 10_000, $"allocated per round: {string.Join(", ", allocated)} bytes");
+        Assert.True(engine.TradeCount - tradesBefore >= 9_000, $"only {engine.TradeCount - tradesBefore} trades");
     }
 
     /// <summary>In turn: rests an ask, takes asks with an IOC buy, rests a bid, amends it (smaller, or to a new price), cancels it, hits the bids with a market sell.</summary>

@@ -51,6 +51,35 @@ public class ShardedMarketTests
     }
 
     [Fact]
+    public void Deposits_AreBoundedMarketWide_SoCashHeldOnShardsCanNeverOverflowABalance()
+    {
+        var market = new ShardedMarket(2);
+        Apply(market, EngineCommand.SetTradingFee(0, 0));
+        Apply(market, EngineCommand.ListAsset(0, 1, 1, 0, 0, 1_000, 0));
+        Apply(market, EngineCommand.SetAccount(1, long.MaxValue, frozen: false));
+        Apply(market, EngineCommand.SetAccount(2, long.MaxValue, frozen: false));
+        Assert.Equal(EventType.Applied, Apply(market, EngineCommand.DepositCash(1, long.MaxValue / 2))[0].Type);
+        Assert.Equal(EventType.Accepted, Apply(market, EngineCommand.Place(1, 0, Side.Buy, OrderKind.Limit, 1, long.MaxValue / 4))[0].Type);
+
+        // Held on a shard, the cash still counts: neither this account nor another may deposit past the bound.
+        Assert.Equal(Reason.AmountTooLarge, Apply(market, EngineCommand.DepositCash(1, 1))[0].Reason);
+        Assert.Equal(Reason.AmountTooLarge, Apply(market, EngineCommand.DepositCash(2, 1))[0].Reason);
+        Assert.Equal(EventType.Applied, Apply(market, EngineCommand.WithdrawCash(1, 10))[0].Type);
+        Assert.Equal(EventType.Applied, Apply(market, EngineCommand.DepositCash(2, 10))[0].Type);
+    }
+
+    [Fact]
+    public void A_Release_NoShardCouldGive_IsRefused_NotThrown()
+    {
+        var stage = new AccountStage(2);
+        var release = EngineCommand.ReleaseCash(1, 5, shard: 7, shardSequence: 1, index: 0);
+        release.Sequence = 1;
+        stage.Apply(release);
+        Assert.Equal(EventType.Rejected, Assert.Single(stage.Events.Events.ToArray()).Type);
+        Assert.Equal(0, stage.Available(1));
+    }
+
+    [Fact]
     public void OrderIds_NameTheirShard_AndTradeIdsNeverCollide()
     {
         var market = new ShardedMarket(3);

@@ -62,9 +62,16 @@ public sealed class JournalTests
                 await Task.Delay(10);
             }
 
-            // More after the snapshot, so the restart needs both.
+            await host.DisposeAsync();
+            snapshot = host.LastSnapshot;
+        }
+
+        // More after the snapshot (from a host that takes none), so the restart needs both.
+        await using (var store = database.Store())
+        {
+            await using var host = await EngineHost.StartAsync(store, 1, TimeProvider.System, snapshotEvery: 0);
             await Task.WhenAll(Market.Trades(50).Select(host.SubmitAsync));
-            (durable, snapshot) = (host.DurableSequence, host.LastSnapshot);
+            durable = host.DurableSequence;
             await host.DisposeAsync();
             hash = host.StateHashUnsafe();
         }
@@ -73,6 +80,7 @@ public sealed class JournalTests
         await using var reopened = database.Store();
         await using var restarted = await EngineHost.StartAsync(reopened, 1, TimeProvider.System, snapshotEvery: 100);
         Assert.True(restarted.RestoredFrom >= snapshot, $"restored from {restarted.RestoredFrom}, a snapshot of {snapshot} was stored");
+        Assert.True(restarted.Replayed > 0);
         Assert.Equal(durable - restarted.RestoredFrom, restarted.Replayed);
         Assert.Equal(hash, restarted.StateHashUnsafe());
         Assert.Equal(durable, restarted.DurableSequence);

@@ -55,6 +55,7 @@ public sealed class MarketHostTests
 
         await using (var restarted = await MarketHost.StartAsync(database.Store, 2, TimeProvider.System))
         {
+            await Assert.ThrowsAsync<ArgumentException>(() => restarted.SubmitAsync(EngineCommand.ReleaseCash(Buyer, 1_000_000, 0, long.MaxValue, 0)));
             Assert.Equal(Reason.InsufficientCash, Assert.Single(await restarted.SubmitAsync(EngineCommand.WithdrawCash(Buyer, 101))).Reason);
             Assert.Equal(EventType.Applied, Assert.Single(await restarted.SubmitAsync(EngineCommand.WithdrawCash(Buyer, 100))).Type);
         }
