@@ -7,10 +7,10 @@ namespace TokenPlatform.Domain.Tests.Trading;
 public class EnginePropertyTests
 {
     /// <summary>Moderate by default (the suite shares its machine); TRADING_PROPERTY_ITERATIONS runs a longer search.</summary>
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("TRADING_PROPERTY_ITERATIONS"), out var n) ? n : 150;
+    internal static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("TRADING_PROPERTY_ITERATIONS"), out var n) ? n : 150;
 
     /// <summary>Commands as raw numbers (the model turns them into commands against the order ids and bands it knows so far).</summary>
-    private static readonly Gen<int[][]> GenStream = Gen.Int[0, 1 << 24].Array[8].Array[1, 400];
+    internal static readonly Gen<int[][]> GenStream = Gen.Int[0, 1 << 24].Array[8].Array[1, 400];
 
     [Fact]
     public void EveryCommand_KeepsBooksUncrossed_BalancesNonNegative_HoldsExact_CashAndFractionsConserved_TradesLegal() =>

@@ -11,19 +11,15 @@ namespace TokenPlatform.Domain.Tests.Trading;
 /// </summary>
 public class ShardedMarketTests
 {
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("TRADING_PROPERTY_ITERATIONS"), out var n) ? n : 100;
-
-    private static readonly Gen<int[][]> GenStream = Gen.Int[0, 1 << 24].Array[8].Array[1, 400];
-
     [Fact]
     public void ShardedMarket_GivesTheEventsAndBalancesOfOneEngine() =>
-        GenStream.Sample(stream =>
+        EnginePropertyTests.GenStream.Sample(stream =>
         {
             var single = new EngineModel(capRaises: false);
             single.Run(stream);
             Compare(single, shards: 2);
             Compare(single, shards: 3);
-        }, iter: Iterations);
+        }, iter: EnginePropertyTests.Iterations * 2 / 3);
 
     [Fact]
     public void CashSpentOnOneShard_CannotBeSpentOnAnother()
